@@ -1,0 +1,169 @@
+"""The batched-timer engine: many timers, one real delayed call per bucket.
+
+Backends feed it a clock, a way to make a real delayed call, and a way to
+report an exception; the engine knows nothing else of the framework.
+
+A timer due at time ``t`` joins the bucket that ends at the first multiple
+of ``bucket_seconds`` at or after ``t``: it fires no earlier than asked, and
+no later than one bucket after.  Cancelling is O(1).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from txaio.interfaces import IBatchedTimer, IDelayedCall
+
+Clock = Callable[[], float]
+DelayedCallMaker = Callable[[float, Callable[[], None]], IDelayedCall]
+ErrorReporter = Callable[[BaseException], None]
+
+
+class BatchedCall:
+    """One timer of a :class:`BatchedTimer`; ``cancel()`` stops it."""
+
+    __slots__ = ("_args", "_bucket", "_func", "_kwargs")
+
+    def __init__(self, bucket: _Bucket, func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]):
+        self._bucket: _Bucket | None = bucket
+        self._func = func
+        self._args = args
+        self._kwargs = kwargs
+
+    def active(self) -> bool:
+        """True until the call has run or been cancelled."""
+        return self._bucket is not None
+
+    def cancel(self) -> None:
+        """Stop the call; harmless when repeated or after it ran."""
+        bucket = self._bucket
+        if bucket is not None:
+            self._bucket = None
+            bucket.discard(self)
+
+    def _run(self) -> None:
+        self._bucket = None
+        self._func(*self._args, **self._kwargs)
+
+
+class _Bucket:
+    """The timers that share one real delayed call."""
+
+    __slots__ = ("calls", "delayed_call", "delivering", "key", "owner")
+
+    def __init__(self, owner: BatchedTimer, key: int) -> None:
+        self.owner = owner
+        self.key = key
+        self.calls: dict[BatchedCall, None] = {}
+        self.delayed_call: IDelayedCall | None = None
+        self.delivering = False
+
+    def discard(self, call: BatchedCall) -> None:
+        del self.calls[call]
+        if not self.calls and not self.delivering:
+            self.owner._drop(self)
+
+
+def _check_positive_number(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
+    number = float(value)
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"{name} must be a finite number of seconds above 0, not {value!r}")
+    return number
+
+
+def _check_delay(delay: object) -> float:
+    seconds = float(delay) if isinstance(delay, (int, float)) and not isinstance(delay, bool) else math.nan
+    if not 0 <= seconds < math.inf:
+        raise ValueError(f"delay must be a finite number of seconds, 0 or more, not {delay!r}")
+    return seconds
+
+
+class BatchedTimer(IBatchedTimer):
+    """Groups timers into buckets of ``bucket_seconds`` and runs each bucket in chunks."""
+
+    def __init__(
+        self,
+        bucket_seconds: float,
+        chunk_size: int = 100,
+        *,
+        clock: Clock,
+        call_later: DelayedCallMaker,
+        report_error: ErrorReporter,
+    ) -> None:
+        self._bucket_seconds = _check_positive_number("bucket_seconds", bucket_seconds)
+        if isinstance(chunk_size, bool) or not isinstance(chunk_size, int):
+            raise TypeError(f"chunk_size must be an int, not {type(chunk_size).__name__}")
+        if chunk_size < 1:
+            raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+        self._chunk_size = chunk_size
+        self._clock = clock
+        self._real_call_later = call_later
+        self._report_error = report_error
+        self._buckets: dict[int, _Bucket] = {}
+
+    @property
+    def bucket_seconds(self) -> float:
+        """The width of one bucket."""
+        return self._bucket_seconds
+
+    @property
+    def chunk_size(self) -> int:
+        """How many calls run before the loop gets a turn."""
+        return self._chunk_size
+
+    def pending(self) -> int:
+        """How many timers wait in buckets that have not started firing."""
+        return sum(len(bucket.calls) for bucket in self._buckets.values())
+
+    def call_later(self, delay: float, func: Callable[..., Any], *args: Any, **kwargs: Any) -> BatchedCall:
+        """Call ``func(*args, **kwargs)`` between ``delay`` and ``delay`` plus one bucket from now."""
+        delay = _check_delay(delay)
+        if not callable(func):
+            raise TypeError(f"func must be callable, not {type(func).__name__}")
+        now = self._clock()
+        due = now + delay
+        width = self._bucket_seconds
+        key = math.ceil(due / width)
+        if key * width < due:
+            key += 1
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            bucket = self._buckets[key] = _Bucket(self, key)
+            bucket.delayed_call = self._real_call_later(max(key * width - now, 0.0), lambda: self._deliver(bucket))
+        call = BatchedCall(bucket, func, args, kwargs)
+        bucket.calls[call] = None
+        return call
+
+    def _drop(self, bucket: _Bucket) -> None:
+        if self._buckets.get(bucket.key) is bucket:
+            del self._buckets[bucket.key]
+        if bucket.delayed_call is not None:
+            bucket.delayed_call.cancel()
+            bucket.delayed_call = None
+
+    def _deliver(self, bucket: _Bucket) -> None:
+        if self._buckets.get(bucket.key) is bucket:
+            del self._buckets[bucket.key]
+        bucket.delayed_call = None
+        bucket.delivering = True
+        self._deliver_chunk(bucket, list(bucket.calls), 0)
+
+    def _deliver_chunk(self, bucket: _Bucket, calls: list[BatchedCall], start: int) -> None:
+        end = min(start + self._chunk_size, len(calls))
+        for index in range(start, end):
+            call = calls[index]
+            if call._bucket is not bucket:
+                continue  # cancelled while waiting for its chunk
+            del bucket.calls[call]
+            try:
+                call._run()
+            except Exception as exc:
+                self._report_error(exc)
+        if end < len(calls):
+            self._real_call_later(0.0, lambda: self._deliver_chunk(bucket, calls, end))
+        else:
+            bucket.delivering = False

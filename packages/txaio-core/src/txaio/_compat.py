@@ -1,0 +1,38 @@
+"""Version checks that let a backend refuse a txaio-core it was not built for."""
+
+from __future__ import annotations
+
+from txaio._core_version import __version__ as core_version
+
+
+def parse_version(text: str) -> tuple[int, ...]:
+    """The leading numeric parts of a version string: ``"1.2.3rc1"`` -> ``(1, 2, 3)``."""
+    parts: list[int] = []
+    for piece in text.split("."):
+        digits = ""
+        for char in piece:
+            if not char.isdigit():
+                break
+            digits += char
+        if not digits:
+            break
+        parts.append(int(digits))
+        if len(digits) != len(piece):
+            break
+    return tuple(parts)
+
+
+def require_core(dist: str, minimum: str, below: str, *, installed: str = core_version) -> None:
+    """Raise ImportError unless the installed txaio-core is in ``[minimum, below)``.
+
+    A backend calls this at import with the range it was built against, so a
+    mismatched install fails with a message that says how to repair it,
+    instead of failing later on a missing attribute.
+    """
+    have = parse_version(installed)
+    if parse_version(minimum) <= have < parse_version(below):
+        return
+    raise ImportError(
+        f"{dist} needs txaio-core>={minimum},<{below}, but txaio-core {installed} is installed; "
+        f"install versions that fit: pip install --upgrade {dist} 'txaio-core>={minimum},<{below}'"
+    )

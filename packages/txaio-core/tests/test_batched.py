@@ -1,0 +1,178 @@
+"""The batched-timer engine, driven by a fake clock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fakes import FakeClock
+
+from txaio._batched import BatchedTimer
+from txaio.interfaces import IBatchedTimer
+
+
+def make_timer(clock: FakeClock, bucket: float = 0.2, chunk: int = 100) -> tuple[BatchedTimer, list[BaseException]]:
+    errors: list[BaseException] = []
+    timer = BatchedTimer(bucket, chunk, clock=clock.time, call_later=clock.call_later, report_error=errors.append)
+    return timer, errors
+
+
+def test_is_an_ibatchedtimer(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock)
+    assert isinstance(timer, IBatchedTimer)
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.2, 0.21, 0.6, 1.0, 1.37, 5.0])
+@pytest.mark.parametrize("start", [0.0, 0.13, 7.9])
+def test_fires_no_earlier_than_its_delay_and_within_one_bucket(clock: FakeClock, delay: float, start: float) -> None:
+    clock.now = start
+    timer, _ = make_timer(clock, bucket=0.2)
+    fired_at: list[float] = []
+    timer.call_later(delay, lambda: fired_at.append(clock.now))
+    clock.advance(delay + 0.2 + 1e-9)
+    assert len(fired_at) == 1
+    assert start + delay <= fired_at[0] <= start + delay + 0.2 + 1e-9
+
+
+def test_sub_second_delays_are_not_floored(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock, bucket=0.1)
+    fired: list[str] = []
+    timer.call_later(0.35, fired.append, "late")
+    clock.advance(0.34)
+    assert fired == []
+    clock.advance(0.11)
+    assert fired == ["late"]
+
+
+def test_timers_in_one_bucket_share_one_real_call(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock, bucket=1.0)
+    for index in range(50):
+        timer.call_later(0.5 + index / 1000, lambda: None)
+    assert len(clock.live_calls()) == 1
+    assert timer.pending() == 50
+
+
+def test_arguments_reach_the_call(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock)
+    seen: list[Any] = []
+    timer.call_later(0.1, lambda *a, **k: seen.append((a, k)), 1, 2, key="word")
+    clock.advance(1)
+    assert seen == [((1, 2), {"key": "word"})]
+
+
+def test_cancel_stops_the_call_and_drops_an_empty_bucket(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock)
+    fired: list[int] = []
+    call = timer.call_later(0.5, fired.append, 1)
+    assert call.active()
+    call.cancel()
+    assert not call.active()
+    assert clock.live_calls() == [], "the real delayed call of an empty bucket is cancelled"
+    call.cancel()
+    clock.advance(2)
+    assert fired == []
+
+
+def test_cancel_after_firing_is_harmless(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock)
+    fired: list[int] = []
+    call = timer.call_later(0.1, fired.append, 1)
+    clock.advance(1)
+    call.cancel()
+    call.cancel()
+    assert fired == [1]
+
+
+def test_cancel_during_delivery_of_its_bucket_is_honoured(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock, chunk=2)
+    fired: list[int] = []
+    calls: list[Any] = []
+
+    def first() -> None:
+        fired.append(0)
+        calls[3].cancel()  # in a later chunk of the same bucket
+
+    calls.append(timer.call_later(0.1, first))
+    for index in range(1, 5):
+        calls.append(timer.call_later(0.1, fired.append, index))
+    clock.advance(1)
+    assert fired == [0, 1, 2, 4]
+
+
+def test_cancel_of_one_timer_keeps_the_others(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock)
+    fired: list[int] = []
+    keep = timer.call_later(0.1, fired.append, 1)
+    drop = timer.call_later(0.1, fired.append, 2)
+    drop.cancel()
+    clock.advance(1)
+    assert fired == [1] and not keep.active()
+
+
+def test_an_exception_does_not_stop_the_bucket_and_is_reported(clock: FakeClock) -> None:
+    timer, errors = make_timer(clock)
+    fired: list[int] = []
+
+    def boom() -> None:
+        raise ZeroDivisionError("boom")
+
+    timer.call_later(0.1, fired.append, 1)
+    timer.call_later(0.1, boom)
+    timer.call_later(0.1, fired.append, 2)
+    clock.advance(1)
+    assert fired == [1, 2]
+    assert len(errors) == 1 and isinstance(errors[0], ZeroDivisionError)
+    assert errors[0].__traceback__ is not None
+
+
+def test_large_buckets_are_delivered_in_chunks_with_the_loop_in_between(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock, chunk=10)
+    fired: list[int] = []
+    for index in range(35):
+        timer.call_later(0.1, fired.append, index)
+    clock.advance(1)
+    assert fired == list(range(35))
+    follow_ups = [call for call in clock.calls[1:] if call.when == clock.calls[0].when]
+    assert len(clock.calls) == 1 + 3 and len(follow_ups) == 3, "one bucket call, then three chunks at once"
+
+
+def test_a_timer_added_during_delivery_goes_to_a_new_bucket(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock)
+    fired: list[str] = []
+    timer.call_later(0.1, lambda: timer.call_later(0.1, fired.append, "second"))
+    clock.advance(0.25)
+    assert fired == []
+    clock.advance(0.3)
+    assert fired == ["second"]
+
+
+@pytest.mark.parametrize(
+    ("bucket", "chunk", "error"),
+    [
+        (0, 100, ValueError),
+        (-1, 100, ValueError),
+        (float("nan"), 100, ValueError),
+        ("1", 100, TypeError),
+        (True, 100, TypeError),
+        (1, 0, ValueError),
+        (1, 1.5, TypeError),
+    ],
+)
+def test_bad_construction_is_a_clear_error(clock: FakeClock, bucket: Any, chunk: Any, error: type[Exception]) -> None:
+    with pytest.raises(error, match=r"bucket_seconds|chunk_size"):
+        BatchedTimer(bucket, chunk, clock=clock.time, call_later=clock.call_later, report_error=print)
+
+
+@pytest.mark.parametrize("delay", [-1, float("nan"), float("inf"), "1", None])
+def test_bad_delay_is_a_clear_error_and_schedules_nothing(clock: FakeClock, delay: Any) -> None:
+    timer, _ = make_timer(clock)
+    with pytest.raises(ValueError, match="delay must be"):
+        timer.call_later(delay, lambda: None)
+    assert clock.calls == [] and timer.pending() == 0
+
+
+def test_non_callable_is_a_clear_error(clock: FakeClock) -> None:
+    timer, _ = make_timer(clock)
+    with pytest.raises(TypeError, match="func must be callable"):
+        timer.call_later(1, "not callable")  # type: ignore[arg-type]
+    assert clock.calls == []

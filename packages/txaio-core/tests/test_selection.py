@@ -1,0 +1,155 @@
+"""Selecting a framework: the usage error, one-way selection, missing backends."""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import pytest
+
+import txaio
+from txaio import _selection
+from txaio._contract import BACKEND_NAMES, OPERATION_NAMES
+from txaio._unframework import USAGE_ERROR
+
+TXAIO_26_6_1_ALL = [
+    "with_config",
+    "using_twisted",
+    "using_asyncio",
+    "use_twisted",
+    "use_asyncio",
+    "config",
+    "create_future",
+    "create_future_success",
+    "create_future_error",
+    "create_failure",
+    "as_future",
+    "is_future",
+    "reject",
+    "resolve",
+    "cancel",
+    "add_callbacks",
+    "gather",
+    "is_called",
+    "call_later",
+    "failure_message",
+    "failure_traceback",
+    "failure_format_traceback",
+    "make_batched_timer",
+    "make_logger",
+    "start_logging",
+    "set_global_log_level",
+    "get_global_log_level",
+    "add_log_categories",
+    "IFailedFuture",
+    "ILogger",
+    "sleep",
+    "time_ns",
+    "perf_counter_ns",
+]
+
+
+def test_every_name_of_26_6_1_exists_from_import_on() -> None:
+    assert list(txaio.__all__) == TXAIO_26_6_1_ALL
+    missing = [name for name in TXAIO_26_6_1_ALL if not hasattr(txaio, name)]
+    assert missing == []
+
+
+def test_extend_path_is_the_first_statement_of_the_facade() -> None:
+    source = Path(txaio.__file__).read_text(encoding="utf-8")
+    first_line = source.lstrip().splitlines()[0]
+    assert first_line.startswith("__path__") and "extend_path" in first_line
+
+
+@pytest.mark.parametrize("name", [*OPERATION_NAMES, "with_config"])
+def test_operations_before_selection_raise_the_usage_error(name: str) -> None:
+    with pytest.raises(RuntimeError) as info:
+        getattr(txaio, name)()
+    assert "txaio.use_asyncio()" in str(info.value)
+    assert "txaio.use_twisted()" in str(info.value)
+    assert str(info.value) == USAGE_ERROR
+
+
+def test_neutral_names_work_before_selection() -> None:
+    assert txaio.time_ns() > 0
+    assert txaio.perf_counter_ns() > 0
+    assert txaio.using_asyncio is False and txaio.using_twisted is False
+    assert txaio._explicit_framework is None
+    assert issubclass(txaio.IFailedFuture, object) and issubclass(txaio.ILogger, object)
+    assert txaio.IBatchedTimer.__abstractmethods__ == frozenset({"call_later"})
+
+
+def test_selecting_binds_the_backend_module_names(fake_backends: dict[str, types.ModuleType]) -> None:
+    txaio.use_asyncio()
+    fake = fake_backends["asyncio"]
+    assert txaio.using_asyncio is True and txaio.using_twisted is False
+    assert txaio._explicit_framework == "asyncio"
+    for name in BACKEND_NAMES:
+        assert getattr(txaio, name) is getattr(fake, name), name
+
+
+def test_selecting_the_same_framework_again_is_harmless(fake_backends: dict[str, types.ModuleType]) -> None:
+    txaio.use_asyncio()
+    txaio.use_asyncio()
+    assert txaio._explicit_framework == "asyncio"
+
+
+def test_switching_to_the_other_framework_is_refused(fake_backends: dict[str, types.ModuleType]) -> None:
+    txaio.use_asyncio()
+    bound = txaio.create_future
+    with pytest.raises(RuntimeError, match="already uses asyncio; it cannot switch to twisted"):
+        txaio.use_twisted()
+    assert txaio._explicit_framework == "asyncio"
+    assert txaio.create_future is bound
+
+
+def test_missing_backend_raises_importerror_naming_the_distribution(
+    fake_backends: dict[str, types.ModuleType],
+) -> None:
+    before = _selection.save_state()
+    with pytest.raises(ImportError) as info:
+        txaio.use_twisted()
+    message = str(info.value)
+    assert "pip install txaio-twisted" in message
+    assert "txaio_backend_that_is_not_installed" in message
+    assert _selection.save_state() == before, "a failed selection must leave nothing half-selected"
+    txaio.use_asyncio()
+    assert txaio.using_asyncio is True
+
+
+def test_incomplete_backend_is_refused_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = types.ModuleType("txaio_broken_backend")
+    broken.create_future = lambda: None  # type: ignore[attr-defined]
+    monkeypatch.setitem(__import__("sys").modules, broken.__name__, broken)
+    monkeypatch.setitem(_selection.FRAMEWORKS, "asyncio", _selection.Framework("asyncio", broken.__name__, "x"))
+    before = _selection.save_state()
+    with pytest.raises(ImportError, match="not a complete txaio backend: it lacks"):
+        txaio.use_asyncio()
+    assert _selection.save_state() == before
+
+
+def test_use_framework_binds_without_fixing_the_selection(fake_backends: dict[str, types.ModuleType]) -> None:
+    txaio._use_framework(fake_backends["asyncio"])
+    assert txaio.using_asyncio is True
+    assert txaio._explicit_framework is None
+
+
+def test_reset_restores_the_unselected_facade(fake_backends: dict[str, types.ModuleType]) -> None:
+    txaio.use_asyncio()
+    _selection.reset()
+    assert txaio._explicit_framework is None
+    with pytest.raises(RuntimeError, match="no framework selected"):
+        txaio.create_future()
+
+
+def test_logging_before_selection_needs_txaio_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "txaio.log", None)
+    with pytest.raises(RuntimeError, match="pip install txaio-log"):
+        txaio.make_logger()
+
+
+def test_version_is_a_string() -> None:
+    assert isinstance(txaio.__version__, str) and txaio.__version__[0].isdigit()
+    assert txaio.version == txaio.__version__
+    with pytest.raises(AttributeError):
+        _ = txaio.no_such_name  # type: ignore[attr-defined]
