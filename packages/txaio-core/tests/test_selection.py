@@ -146,10 +146,3 @@ def test_logging_before_selection_needs_txaio_log(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(__import__("sys").modules, "txaio.log", None)
     with pytest.raises(RuntimeError, match="pip install txaio-log"):
         txaio.make_logger()
-
-
-def test_version_is_a_string() -> None:
-    assert isinstance(txaio.__version__, str) and txaio.__version__[0].isdigit()
-    assert txaio.version == txaio.__version__
-    with pytest.raises(AttributeError):
-        _ = txaio.no_such_name  # type: ignore[attr-defined]

@@ -1,16 +1,49 @@
-"""Logging on asyncio: a placeholder until txaio-log's asyncio sink lands (issue 5)."""
+"""Logging on asyncio: txaio loggers write through stdlib ``logging``.
+
+Records go to the stdlib logger named after the txaio logger's namespace, so
+the user's handlers and filters see them; ``start_logging`` adds one handler
+to the root logger, so plain stdlib loggers show up in txaio's output too.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import weakref
+from typing import IO, Any
 
-from txaio._unframework import LOGGING_BEFORE_SELECTION
+from txaio.log import Logger, add_log_categories, get_global_log_level, register_backend, set_global_log_level
+from txaio.log import caller_namespace as _caller_namespace
+from txaio.log import start_logging as _start_logging
+from txaio.log._state import loggers as _all_loggers
+from txaio.log._stdlib import STDLIB_BACKEND
 
-#: Loggers made through this backend (weak references), as txaio 26.6.1 kept them.
-_loggers: Any = set()
+__all__ = (
+    "add_log_categories",
+    "get_global_log_level",
+    "make_logger",
+    "set_global_log_level",
+    "start_logging",
+)
 
-make_logger = LOGGING_BEFORE_SELECTION["make_logger"]
-start_logging = LOGGING_BEFORE_SELECTION["start_logging"]
-set_global_log_level = LOGGING_BEFORE_SELECTION["set_global_log_level"]
-get_global_log_level = LOGGING_BEFORE_SELECTION["get_global_log_level"]
-add_log_categories = LOGGING_BEFORE_SELECTION["add_log_categories"]
+#: Every txaio logger alive (shared with ``txaio.tx._loggers``; 26.6.1 kept one per backend).
+_loggers: weakref.WeakSet[Logger] = _all_loggers
+
+register_backend("asyncio", STDLIB_BACKEND)
+
+
+def make_logger(level: str | None = None, namespace: str | None = None) -> Logger:
+    """A logger that writes through stdlib logging, named after where it is made.
+
+    ``namespace`` overrides the name; ``level`` gives it a level of its own
+    that ``set_global_log_level`` does not change.
+    """
+    return Logger(_caller_namespace() if namespace is None else namespace, level, backend=STDLIB_BACKEND)
+
+
+def start_logging(out: IO[Any] | None = None, level: str = "info") -> None:
+    """Write ``<timestamp> <message>`` lines at ``level`` and above to ``out`` (stdout by default).
+
+    txaio's records and those of every stdlib logger are shown; the root
+    logger becomes at least as verbose as ``level``.  The first call wins:
+    later calls change nothing (an unknown level still raises).
+    """
+    _start_logging(out, level, backend=STDLIB_BACKEND)

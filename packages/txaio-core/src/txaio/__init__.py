@@ -10,12 +10,12 @@ it to the backend's implementation, so every call is a single hop.
 
 from collections.abc import Callable
 from time import perf_counter_ns, time_ns
-from typing import Any
 
 from txaio import _unframework
 from txaio._config import Config
 from txaio._contract import UNSET, FrameworkApi
 from txaio._selection import _use_framework, use_asyncio, use_twisted
+from txaio._versions import installed_version as _installed_version
 from txaio.interfaces import IBatchedTimer, IFailedFuture, ILogger
 
 __all__ = (
@@ -92,11 +92,6 @@ set_global_log_level: Callable[[str], None] = _unframework.LOGGING_BEFORE_SELECT
 get_global_log_level: Callable[[], str] = _unframework.LOGGING_BEFORE_SELECTION["get_global_log_level"]
 add_log_categories: Callable[[dict[str, str]], None] = _unframework.LOGGING_BEFORE_SELECTION["add_log_categories"]
 
-
-def __getattr__(name: str) -> Any:
-    """``__version__`` and ``version``, looked up only when asked for."""
-    if name in ("__version__", "version"):
-        from txaio._versions import installed_version
-
-        return installed_version()
-    raise AttributeError(f"module 'txaio' has no attribute {name!r}")
+#: The version of the ``txaio`` meta-package when it is installed, else txaio-core's.
+__version__: str = _installed_version(__path__)
+version: str = __version__

@@ -5,16 +5,14 @@ from __future__ import annotations
 import importlib
 import sys
 import threading
-from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from txaio import _unframework
 from txaio._contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     """Where a framework's backend lives and which distribution ships it."""
 
     name: str

@@ -1,24 +1,18 @@
-"""Test helpers for code that runs on asyncio and Twisted through txaio."""
+"""Test helpers for code that runs on asyncio and Twisted through txaio.
+
+- :func:`replace_loop`: use another event loop / reactor for a block.
+- :func:`use_framework`: select a framework for a block (tests only).
+- :func:`virtual_clock`: a clock that only moves on ``advance()``.
+
+With pytest, the plugin (:mod:`txaio.testutil.plugin`) offers the same as
+the fixtures ``txaio_framework`` and ``txaio_clock`` and the marker
+``txaio_only``.
+"""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
+from txaio.testutil._clock import VirtualClock, virtual_clock
+from txaio.testutil._framework import use_framework
+from txaio.testutil._loop import replace_loop
 
-from txaio import _selection
-
-
-@contextlib.contextmanager
-def use_framework(name: str) -> Iterator[str]:
-    """Select framework ``name`` for the body, then put the previous selection back.
-
-    For tests only: applications select a framework once, and txaio refuses
-    to switch. A framework that is not installed raises ImportError.
-    """
-    saved = _selection.save_state()
-    _selection.reset()
-    try:
-        _selection.select(name)
-        yield name
-    finally:
-        _selection.restore_state(saved)
+__all__ = ["VirtualClock", "replace_loop", "use_framework", "virtual_clock"]

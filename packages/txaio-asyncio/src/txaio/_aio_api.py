@@ -1,0 +1,171 @@
+"""The txaio API on asyncio, bound to one configuration (one event loop, or "find it").
+
+Operations that make something new (futures, tasks, delayed calls, timers)
+read ``config.loop`` at call time, so ``txaio.config.loop = loop`` takes
+effect at once; the operations on an existing future are shared functions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import Any
+
+from txaio import _aio_failure, _aio_futures
+from txaio._aio_failure import FailedFuture, exception_of
+from txaio._aio_futures import CancellableFuture
+from txaio._aio_loop import current_loop
+from txaio._aio_varargs import bind_as_future, bind_call_later
+from txaio._batched import BatchedTimer
+from txaio._config import Config
+from txaio._contract import UNSET, FrameworkApi, _Unset
+from txaio.interfaces import IBatchedTimer, IFailedFuture
+
+_Future = asyncio.Future[Any]
+
+
+def _set_unless_cancelled(future: _Future, result: Any) -> None:
+    if not future.done():
+        future.set_result(result)
+
+
+class AsyncioApi(FrameworkApi):
+    """Every txaio operation on asyncio, using ``config.loop`` or the current loop."""
+
+    using_asyncio = True
+    using_twisted = False
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self._as_future = bind_as_future(config)
+        self._call_later = bind_call_later(config)
+
+    def _loop(self) -> asyncio.AbstractEventLoop:
+        """``config.loop`` when set; otherwise the running loop, else the thread's current one."""
+        loop: asyncio.AbstractEventLoop | None = self._config.loop
+        return current_loop() if loop is None else loop
+
+    def create_future(
+        self,
+        result: Any = UNSET,
+        error: Any = UNSET,
+        canceller: Callable[[_Future], Any] | _Unset | None = UNSET,
+    ) -> _Future:
+        """A new future; already resolved with ``result`` (None counts) or failed with ``error``."""
+        loop = self._config.loop
+        if loop is None:
+            loop = current_loop()
+        if result is UNSET and error is UNSET and canceller is UNSET:
+            return loop.create_future()  # type: ignore[no-any-return]
+        if result is not UNSET and error is not UNSET:
+            raise ValueError("create_future() takes a result or an error, not both")
+        exception = None if error is UNSET else exception_of(error, "create_future(error=...)")
+        if canceller is UNSET or canceller is None:
+            future: _Future = loop.create_future()
+        elif callable(canceller):
+            future = CancellableFuture(canceller, loop=loop)
+        else:
+            raise TypeError(f"canceller must be callable or None, not {type(canceller).__name__}")
+        if exception is not None:
+            future.set_exception(exception)
+        elif result is not UNSET:
+            future.set_result(result)
+        return future
+
+    def create_future_success(self, result: Any) -> _Future:
+        """A future already resolved with ``result``."""
+        loop = self._config.loop
+        future: _Future = (current_loop() if loop is None else loop).create_future()
+        future.set_result(result)
+        return future
+
+    def create_future_error(self, error: BaseException | IFailedFuture | None = None) -> _Future:
+        """A future already failed with ``error`` (the exception being handled if None)."""
+        exception = exception_of(error, "create_future_error()")
+        loop = self._config.loop
+        future: _Future = (current_loop() if loop is None else loop).create_future()
+        future.set_exception(exception)
+        return future
+
+    def as_future(self, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> _Future:
+        """Call ``fun`` and always return a future of its outcome (see ``_aio_varargs``)."""
+        return self._as_future(fun, *args, **kwargs)
+
+    is_future = staticmethod(_aio_futures.is_future)
+    resolve = staticmethod(_aio_futures.resolve)
+    reject = staticmethod(_aio_futures.reject)
+    cancel = staticmethod(_aio_futures.cancel)
+    add_callbacks = staticmethod(_aio_futures.add_callbacks)
+
+    def is_called(self, future: _Future) -> bool:
+        """True once ``future`` has a result, an error, or was cancelled."""
+        return future.done()
+
+    def gather(self, futures: Iterable[Any], consume_exceptions: bool = True) -> _Future:
+        """A future of every result in input order.
+
+        With ``consume_exceptions`` a failed input puts its exception in the
+        list; without, the first failure fails the whole.
+        """
+        loop = self._loop()
+        items = list(futures)
+        for item in items:  # check all before scheduling any, so a bad input leaves nothing running
+            if not (asyncio.isfuture(item) or inspect.isawaitable(item)):
+                raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
+        children = [item if asyncio.isfuture(item) else asyncio.ensure_future(item, loop=loop) for item in items]
+        if not children:
+            empty: _Future = loop.create_future()
+            empty.set_result([])
+            return empty
+        return asyncio.gather(*children, return_exceptions=consume_exceptions)
+
+    def create_failure(self, exception: BaseException | None = None) -> FailedFuture:
+        """A failure of ``exception`` (the one being handled if None), keeping its traceback."""
+        return _aio_failure.create_failure(exception)
+
+    def failure_message(self, fail: IFailedFuture) -> str:
+        """``"RuntimeError: it failed"``."""
+        return _aio_failure.failure_message(fail)
+
+    def failure_traceback(self, fail: IFailedFuture) -> TracebackType | None:
+        """The traceback object of the failure."""
+        return _aio_failure.failure_traceback(fail)
+
+    def failure_format_traceback(self, fail: IFailedFuture) -> str:
+        """The failure's traceback, formatted as Python prints one."""
+        return _aio_failure.failure_format_traceback(fail)
+
+    def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> asyncio.TimerHandle:
+        """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; the handle's ``cancel()`` stops it."""
+        return self._call_later(delay, fun, *args, **kwargs)
+
+    def sleep(self, delay: float) -> _Future:
+        """A future resolved with None after ``delay`` seconds; cancelling it drops the timer."""
+        loop = self._loop()
+        future: _Future = loop.create_future()
+        handle = loop.call_later(delay, _set_unless_cancelled, future, None)
+        future.add_done_callback(lambda _: handle.cancel())
+        return future
+
+    def make_batched_timer(self, bucket_seconds: float, chunk_size: int = 100) -> IBatchedTimer:
+        """A timer that fires its calls in buckets of ``bucket_seconds``, ``chunk_size`` at a time.
+
+        It is bound to the loop found now (the loop's own clock and delayed
+        calls, without a lookup per timer); an exception from one call goes to
+        that loop's exception handler, with its traceback.
+        """
+        loop = self._loop()
+
+        def report_error(exc: BaseException) -> None:
+            loop.call_exception_handler(
+                {"message": f"txaio: a batched timer call raised {type(exc).__name__}: {exc}", "exception": exc}
+            )
+
+        return BatchedTimer(
+            bucket_seconds, chunk_size, clock=loop.time, call_later=loop.call_later, report_error=report_error
+        )
+
+    def __repr__(self) -> str:
+        return f"<txaio asyncio API, {self._config!r}>"

@@ -1,0 +1,107 @@
+"""Failures on asyncio: what errbacks receive, and the helpers that read any failure.
+
+asyncio has no ``Failure`` type, so errbacks get a :class:`FailedFuture`
+holding the exception and its traceback.  The ``failure_*`` helpers accept
+any IFailedFuture (Twisted's ``Failure`` too), reading only ``.value``.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from txaio.interfaces import IFailedFuture
+
+
+class FailedFuture(IFailedFuture):
+    """An exception, its type and its traceback, as an errback receives them."""
+
+    __slots__ = ("_traceback", "_type", "_value")
+
+    def __init__(
+        self, type_: type[BaseException], value: BaseException, traceback: TracebackType | None = None
+    ) -> None:
+        self._type = type_
+        self._value = value
+        self._traceback = traceback
+
+    @property
+    def value(self) -> BaseException:
+        """The exception instance."""
+        return self._value
+
+    @property
+    def type(self) -> type[BaseException]:
+        """The exception's class."""
+        return self._type
+
+    @property
+    def tb(self) -> TracebackType | None:
+        """The traceback captured with the exception."""
+        return self._traceback
+
+    def __str__(self) -> str:
+        return str(self._value)
+
+    def __repr__(self) -> str:
+        return f"<FailedFuture {failure_message(self)}>"
+
+
+def failure_of(exception: BaseException) -> FailedFuture:
+    """The FailedFuture of an exception instance, keeping its traceback."""
+    return FailedFuture(type(exception), exception, exception.__traceback__)
+
+
+def create_failure(exception: BaseException | None = None) -> FailedFuture:
+    """A FailedFuture of ``exception``, or of the exception being handled if None."""
+    if exception is None:
+        exception = sys.exception()
+        if exception is None:
+            raise RuntimeError("create_failure() without an exception must be called inside an except block")
+    elif not isinstance(exception, BaseException):
+        raise TypeError(f"create_failure() needs an exception instance, not {type(exception).__name__}")
+    return failure_of(exception)
+
+
+def exception_of(error: BaseException | IFailedFuture | None, action: str) -> BaseException:
+    """The exception to fail a future with: ``error`` itself, a failure's value, or the current one.
+
+    ``action`` names the caller for the error messages.
+    """
+    if isinstance(error, BaseException):
+        return error
+    if error is None:
+        current = sys.exception()
+        if current is None:
+            raise RuntimeError(f"{action} without an error must be called inside an except block")
+        return current
+    if isinstance(error, IFailedFuture):
+        return error.value
+    raise TypeError(f"{action} needs an exception instance or an IFailedFuture, not {type(error).__name__}")
+
+
+def _value_of(fail: IFailedFuture) -> BaseException:
+    value = getattr(fail, "value", None)
+    if not isinstance(value, BaseException):
+        raise TypeError(f"expected an IFailedFuture, not {type(fail).__name__}")
+    return value
+
+
+def failure_message(fail: IFailedFuture) -> str:
+    """``"RuntimeError: it failed"``: the exception's class name and its text."""
+    value = _value_of(fail)
+    return f"{type(value).__name__}: {value}"
+
+
+def failure_traceback(fail: IFailedFuture) -> TracebackType | None:
+    """The traceback object of the failure."""
+    if isinstance(fail, FailedFuture):
+        return fail._traceback
+    return _value_of(fail).__traceback__
+
+
+def failure_format_traceback(fail: IFailedFuture) -> str:
+    """The failure's traceback as Python prints one, ending with the exception line."""
+    value = _value_of(fail)
+    return "".join(traceback.format_exception(type(value), value, failure_traceback(fail)))

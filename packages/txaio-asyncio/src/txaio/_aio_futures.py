@@ -1,0 +1,121 @@
+"""The operations on an existing asyncio future: they need no event loop of their own.
+
+They are plain functions so that ``txaio.resolve(f, x)`` is one call away
+from ``f.set_result(x)``; every API object (the default one and those of
+``with_config``) shares them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from txaio._aio_failure import FailedFuture, exception_of
+from txaio.interfaces import IFailedFuture
+
+_CancelledError = asyncio.CancelledError
+
+
+class CancellableFuture(asyncio.Future[Any]):
+    """A future with a canceller that runs inside ``cancel()``, before the future is cancelled.
+
+    Running it first (as Twisted does) lets the canceller resolve or fail the
+    future itself; if it does not, the future ends cancelled.  An exception
+    from the canceller goes to the loop's exception handler, so asyncio's own
+    cancellation (a task cancelling what it awaits) is never interrupted.
+    """
+
+    def __init__(self, canceller: Callable[[asyncio.Future[Any]], Any], *, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__(loop=loop)
+        self._txaio_canceller: Callable[[asyncio.Future[Any]], Any] | None = canceller
+
+    def cancel(self, msg: Any | None = None) -> bool:
+        canceller = self._txaio_canceller
+        if canceller is not None and not self.done():
+            self._txaio_canceller = None
+            try:
+                canceller(self)
+            except Exception as exc:
+                self.get_loop().call_exception_handler(
+                    {"message": f"txaio: the canceller {canceller!r} raised", "exception": exc, "future": self}
+                )
+        return super().cancel(msg=msg)
+
+
+def is_future(obj: Any) -> bool:
+    """True for asyncio futures and tasks, and for coroutines (as txaio 26.6.1 answers)."""
+    return asyncio.isfuture(obj) or inspect.iscoroutine(obj)
+
+
+def resolve(future: asyncio.Future[Any], result: Any = None) -> None:
+    """Resolve ``future`` with ``result``; InvalidStateError if it is already done."""
+    future.set_result(result)
+
+
+def reject(future: asyncio.Future[Any], error: BaseException | IFailedFuture | None = None) -> None:
+    """Fail ``future`` with an exception, a failure's exception, or the one being handled."""
+    future.set_exception(exception_of(error, "reject()"))
+
+
+def cancel(future: asyncio.Future[Any], msg: str | None = None) -> None:
+    """Cancel ``future`` (no-op once done); errbacks then see a CancelledError carrying ``msg``."""
+    future.cancel(msg=msg)
+
+
+def add_callbacks(
+    future: asyncio.Future[Any],
+    callback: Callable[[Any], Any] | None,
+    errback: Callable[[IFailedFuture], Any] | None,
+) -> asyncio.Future[Any]:
+    """Call ``callback(result)`` or ``errback(failure)`` when ``future`` is done; returns ``future``.
+
+    Each callback gets the future's own outcome: return values are not
+    chained (that is Twisted's behaviour, not asyncio's).  A cancelled
+    future counts as failed with a CancelledError.  The callback-only case,
+    the common one, is written out here; the others are built by helpers,
+    so this function captures nothing it does not use.
+    """
+    if errback is None:
+        if not callable(callback):
+            if callback is None:
+                raise ValueError("add_callbacks() needs a callback or an errback; both are None")
+            raise TypeError(f"add_callbacks(): the callback must be callable or None, not {type(callback).__name__}")
+
+        def on_result(f: asyncio.Future[Any]) -> None:
+            try:
+                value = f.result()
+            except BaseException:
+                return  # failed or cancelled: there is no errback to tell
+            callback(value)
+
+        future.add_done_callback(on_result)
+    else:
+        if not callable(errback) or not (callback is None or callable(callback)):
+            raise TypeError("add_callbacks(): the callback and the errback must each be callable or None")
+        future.add_done_callback(_on_outcome(callback, errback))
+    return future
+
+
+def _on_outcome(
+    callback: Callable[[Any], Any] | None, errback: Callable[[IFailedFuture], Any]
+) -> Callable[[asyncio.Future[Any]], None]:
+    """The done-callback that sends a failure (a cancellation too) to ``errback``."""
+
+    def on_outcome(f: asyncio.Future[Any]) -> None:
+        try:
+            exc = f.exception()
+        except _CancelledError as cancelled:
+            exc = cancelled
+        if exc is not None:
+            errback(FailedFuture(type(exc), exc, exc.__traceback__))
+        elif callback is not None:
+            callback(f.result())
+
+    return on_outcome
+
+
+#: ``is_called(future)``: True once ``future`` has a result, an error, or was cancelled.
+#: It is ``Future.done`` itself, unbound, so the check costs what ``future.done()`` costs.
+is_called: Callable[[asyncio.Future[Any]], bool] = asyncio.Future.done

@@ -1,0 +1,59 @@
+"""Which asyncio event loop an operation uses when none is configured.
+
+The rule: ``config.loop`` when set; otherwise the running loop; otherwise the
+loop set as current for this thread.  No loop is ever created here (a loop
+nobody runs would hang every future made on it), and nothing here emits a
+DeprecationWarning on Python 3.11 to 3.14.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import Any
+
+NO_LOOP_MESSAGE = (
+    "txaio (asyncio) found no event loop: set txaio.config.loop, use txaio.with_config(loop=...), "
+    "call from inside a running loop, or set a current loop with asyncio.set_event_loop()"
+)
+
+if sys.version_info >= (3, 14):
+
+    def thread_loop() -> asyncio.AbstractEventLoop | None:
+        """The loop set as current for this thread, or None (3.14 never creates one here)."""
+        try:
+            return asyncio.get_event_loop()
+        except RuntimeError:
+            return None
+
+else:
+
+    def thread_loop() -> asyncio.AbstractEventLoop | None:
+        """The loop set as current for this thread, or None.
+
+        ``asyncio.get_event_loop()`` would create a loop (with a
+        DeprecationWarning on 3.12 and 3.13) when none is set, so the default
+        policy's thread-local slot is read instead; a policy of another kind
+        is asked directly.
+        """
+        policy = asyncio.get_event_loop_policy()
+        local: Any = getattr(policy, "_local", None)
+        if local is None:
+            try:
+                return policy.get_event_loop()
+            except RuntimeError:
+                return None
+        loop: asyncio.AbstractEventLoop | None = getattr(local, "_loop", None)
+        return loop
+
+
+def current_loop() -> asyncio.AbstractEventLoop:
+    """The running loop, else this thread's current loop; RuntimeError if neither exists."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    loop = thread_loop()
+    if loop is None:
+        raise RuntimeError(NO_LOOP_MESSAGE)
+    return loop

@@ -1,0 +1,105 @@
+"""The asyncio backend of txaio (distribution txaio-asyncio).
+
+``txaio.use_asyncio()`` binds this module's names onto ``txaio``.  The
+operations are the methods of one default API object that reads the global
+``txaio.config`` at each call, or the shared future functions, so every
+``txaio.*`` call is a single hop.
+"""
+
+# ruff: noqa: E402 - the version check must run before the imports that rely on core
+
+from __future__ import annotations
+
+from time import perf_counter_ns, time_ns
+from typing import Any
+
+from txaio import _compat
+
+_compat.require_core("txaio-asyncio", "1.0", "2")
+
+import txaio
+from txaio import _aio_failure, _aio_futures
+from txaio._aio_api import AsyncioApi
+from txaio._aio_failure import FailedFuture
+from txaio._aio_logging import (
+    _loggers,
+    add_log_categories,
+    get_global_log_level,
+    make_logger,
+    set_global_log_level,
+    start_logging,
+)
+from txaio._config import Config
+from txaio.interfaces import IFailedFuture, ILogger, log_levels
+
+__all__ = (
+    "using_asyncio",
+    "using_twisted",
+    "config",
+    "with_config",
+    "FailedFuture",
+    "IFailedFuture",
+    "ILogger",
+    "log_levels",
+    "create_future",
+    "create_future_success",
+    "create_future_error",
+    "create_failure",
+    "as_future",
+    "is_future",
+    "reject",
+    "resolve",
+    "cancel",
+    "add_callbacks",
+    "gather",
+    "is_called",
+    "call_later",
+    "sleep",
+    "failure_message",
+    "failure_traceback",
+    "failure_format_traceback",
+    "make_batched_timer",
+    "make_logger",
+    "start_logging",
+    "set_global_log_level",
+    "get_global_log_level",
+    "add_log_categories",
+    "_loggers",
+    "time_ns",
+    "perf_counter_ns",
+)
+
+using_asyncio: bool = True
+using_twisted: bool = False
+
+#: The one global configuration (the same object as ``txaio.config``).
+config: Config = txaio.config
+
+
+def with_config(loop: Any = None) -> AsyncioApi:
+    """An API object whose every operation uses ``loop`` (None: find the loop at each call)."""
+    return AsyncioApi(Config(loop=loop))
+
+
+_default = AsyncioApi(config)
+
+create_future = _default.create_future
+create_future_success = _default.create_future_success
+create_future_error = _default.create_future_error
+as_future = _default._as_future
+gather = _default.gather
+call_later = _default._call_later
+sleep = _default.sleep
+make_batched_timer = _default.make_batched_timer
+
+is_future = _aio_futures.is_future
+resolve = _aio_futures.resolve
+reject = _aio_futures.reject
+cancel = _aio_futures.cancel
+add_callbacks = _aio_futures.add_callbacks
+is_called = _aio_futures.is_called
+
+create_failure = _aio_failure.create_failure
+failure_message = _aio_failure.failure_message
+failure_traceback = _aio_failure.failure_traceback
+failure_format_traceback = _aio_failure.failure_format_traceback

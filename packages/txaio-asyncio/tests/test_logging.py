@@ -1,0 +1,162 @@
+"""txaio logging on asyncio: through stdlib logging, both ways."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Iterator
+
+import pytest
+
+import txaio
+from txaio import _aio_logging
+from txaio.log import Logger
+from txaio.log._testing import isolated_logging
+
+LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<text>.*)$")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_logging() -> Iterator[None]:
+    with isolated_logging():
+        yield
+
+
+@pytest.fixture
+def records() -> Iterator[list[logging.LogRecord]]:
+    seen: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    handler = Keep()
+    target = logging.getLogger("aio_test")
+    target.addHandler(handler)
+    target.setLevel(1)  # let stdlib pass everything unless a test says otherwise
+    try:
+        yield seen
+    finally:
+        target.removeHandler(handler)
+        target.setLevel(logging.NOTSET)
+
+
+def texts(out: io.StringIO) -> list[str]:
+    return [m["text"] for m in map(LINE.match, out.getvalue().splitlines()) if m]
+
+
+class Bunny:
+    log = txaio.make_logger()
+
+
+def test_the_backend_exports_the_logging_names() -> None:
+    for name in ("make_logger", "start_logging", "set_global_log_level", "get_global_log_level", "add_log_categories"):
+        assert callable(getattr(_aio_logging, name))
+    assert isinstance(_aio_logging._loggers, type(txaio.log.loggers))
+
+
+def test_selected_make_logger_is_the_backends() -> None:
+    assert txaio.make_logger is _aio_logging.make_logger
+    log = txaio.make_logger()
+    assert isinstance(log, Logger)
+    assert log in _aio_logging._loggers
+    assert log.namespace == f"{__name__}.test_selected_make_logger_is_the_backends"
+
+
+def test_namespace_from_a_class_made_at_import() -> None:
+    assert Bunny.log.namespace == f"{__name__}.Bunny"
+
+
+def test_records_reach_user_handlers_under_the_namespace(records: list[logging.LogRecord]) -> None:
+    log = txaio.make_logger(namespace="aio_test.sub")
+    log.error("oh {what}", what="no")
+    (record,) = records
+    assert (record.name, record.levelno, record.getMessage()) == ("aio_test.sub", logging.ERROR, "oh no")
+    assert record.pathname == __file__
+
+
+def test_user_handler_levels_apply(records: list[logging.LogRecord]) -> None:
+    handler = logging.getLogger("aio_test").handlers[-1]
+    handler.setLevel(logging.ERROR)
+    log = txaio.make_logger(namespace="aio_test")
+    log.warn("filtered by the handler")
+    log.error("passes")
+    assert [r.getMessage() for r in records] == ["passes"]
+
+
+def test_start_logging_shows_txaio_and_stdlib_messages() -> None:
+    out = io.StringIO()
+    txaio.start_logging(out=out, level="debug")
+    txaio.make_logger(namespace="aio_test").debug("Hopping {times} times.", times=42)
+    logging.getLogger("roy").info("Python stdlib message: %s", "txaio was here")
+    assert texts(out) == ["Hopping 42 times.", "Python stdlib message: txaio was here"]
+
+
+def test_a_logger_made_early_emits_through_stdlib(records: list[logging.LogRecord]) -> None:
+    early = txaio.log.make_logger(namespace="aio_test.early")
+    early.info("early {n}", n=1)
+    assert [r.getMessage() for r in records] == ["early 1"]
+
+
+def test_second_start_logging_keeps_the_first() -> None:
+    first, second = io.StringIO(), io.StringIO()
+    txaio.start_logging(out=first, level="info")
+    txaio.start_logging(out=second, level="debug")
+    log = txaio.make_logger(namespace="aio_test")
+    log.info("kept")
+    log.debug("not shown")
+    assert texts(first) == ["kept"]
+    assert second.getvalue() == ""
+    assert txaio.get_global_log_level() == "info"
+
+
+def test_unknown_level_raises_listing_valid_levels() -> None:
+    with pytest.raises(ValueError, match="none, critical, error, warn, info, debug, trace"):
+        txaio.start_logging(level="loud")
+    with pytest.raises(ValueError, match="loud"):
+        txaio.set_global_log_level("loud")
+    assert txaio.get_global_log_level() == "info"
+    assert not txaio.log.logging_started()
+
+
+def test_stdlib_logger_levels_apply(records: list[logging.LogRecord]) -> None:
+    logging.getLogger("aio_test").setLevel(logging.WARNING)
+    log = txaio.make_logger(namespace="aio_test.quiet")
+    log.info("held back by the stdlib level")
+    log.warn("passes")
+    assert [r.getMessage() for r in records] == ["passes"]
+
+
+def test_a_kept_txaio_level_wins_over_the_inherited_stdlib_level(records: list[logging.LogRecord]) -> None:
+    logging.getLogger("aio_test").setLevel(logging.WARNING)
+    kept = txaio.make_logger("debug", namespace="aio_test.kept")
+    kept.debug("kept debug")
+    logging.disable(logging.DEBUG)
+    try:
+        kept.debug("logging.disable still applies")
+    finally:
+        logging.disable(logging.NOTSET)
+    assert [r.getMessage() for r in records] == ["kept debug"]
+
+
+def test_before_start_logging_stdlib_defaults_apply(caplog: pytest.LogCaptureFixture) -> None:
+    assert logging.getLogger().level == logging.WARNING
+    log = txaio.make_logger(namespace="aio_default")
+    log.info("dropped by the root level (WARNING)")
+    log.error("kept")
+    assert [r.getMessage() for r in caplog.records if r.name == "aio_default"] == ["kept"]
+
+
+def test_a_more_verbose_global_level_lowers_the_root_level_after_start() -> None:
+    root = logging.getLogger()
+    out = io.StringIO()
+    txaio.start_logging(out=out, level="info")
+    assert root.level == logging.INFO
+    txaio.set_global_log_level("debug")
+    assert root.level == logging.DEBUG
+    logging.getLogger("roy").debug("now shown")
+    txaio.set_global_log_level("error")
+    assert root.level == logging.DEBUG  # never made quieter
+    logging.getLogger("roy").info("hidden by txaio's handler")
+    assert texts(out) == ["now shown"]

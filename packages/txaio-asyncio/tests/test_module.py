@@ -1,0 +1,89 @@
+"""txaio.aio and txaio.with_asyncio: what a backend module must export, and the version check."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+import txaio
+import txaio.aio
+from txaio import _aio_logging, _selection
+from txaio._contract import BACKEND_NAMES, LOGGING_NAMES
+from txaio.testutil import use_framework
+
+
+def test_every_backend_name_is_exported_and_bound_on_selection() -> None:
+    for name in BACKEND_NAMES:
+        assert getattr(txaio, name) is getattr(txaio.aio, name), name
+    assert txaio.aio.using_asyncio is True and txaio.aio.using_twisted is False
+    assert txaio.using_asyncio and not txaio.using_twisted
+
+
+def test_names_downstream_code_reaches_for() -> None:
+    assert txaio.aio.FailedFuture.__name__ == "FailedFuture"
+    assert issubclass(txaio.aio.FailedFuture, txaio.IFailedFuture)
+    assert txaio.aio._loggers is _aio_logging._loggers
+    for name in LOGGING_NAMES:
+        assert getattr(txaio.aio, name) is getattr(_aio_logging, name)
+    assert txaio.aio.config is txaio.config
+
+
+def test_txaio_config_is_never_replaced() -> None:
+    before = txaio.config
+    txaio.with_config(loop=None)
+    assert txaio.config is before is txaio.aio.config
+
+
+def test_with_asyncio_selects_asyncio_and_offers_the_api() -> None:
+    _selection.reset()
+    sys.modules.pop("txaio.with_asyncio", None)
+    module = importlib.import_module("txaio.with_asyncio")
+    assert txaio.using_asyncio
+    assert module.create_future is txaio.aio.create_future
+    assert module.FailedFuture is txaio.aio.FailedFuture
+
+
+def test_import_checks_the_core_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[Any, ...]] = []
+    monkeypatch.setattr("txaio._compat.require_core", lambda *args: calls.append(args))
+    saved = sys.modules.pop("txaio.aio")
+    try:
+        importlib.import_module("txaio.aio")
+    finally:
+        sys.modules["txaio.aio"] = saved
+    assert calls == [("txaio-asyncio", "1.0", "2")]
+
+
+def test_a_core_out_of_range_refuses_the_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    from txaio import _compat
+
+    real = _compat.require_core
+
+    def old_core(dist: str, minimum: str, below: str) -> None:
+        real(dist, minimum, below, installed="0.9")
+
+    monkeypatch.setattr(_compat, "require_core", old_core)
+    saved = sys.modules.pop("txaio.aio")
+    try:
+        with pytest.raises(ImportError, match=re.escape("txaio-asyncio needs txaio-core>=1.0,<2")):
+            importlib.import_module("txaio.aio")
+    finally:
+        sys.modules["txaio.aio"] = saved
+
+
+def test_switching_to_twisted_is_refused_once_asyncio_is_selected() -> None:
+    with use_framework("asyncio"):
+        with pytest.raises(RuntimeError, match="already uses asyncio"):
+            txaio.use_twisted()
+        assert txaio.using_asyncio
+
+
+def test_importing_the_backend_does_not_import_twisted() -> None:
+    code = "import txaio; txaio.use_asyncio(); import sys; print(any(m.startswith('twisted') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,52 @@
+"""txaio's logging API, the same on asyncio and Twisted (distribution txaio-log).
+
+Before a framework is selected, ``txaio.make_logger()`` and the other logging
+functions are these; loggers made here follow the framework selected later.
+txaio-log never imports Twisted: the Twisted sink ships with txaio-twisted.
+"""
+
+from __future__ import annotations
+
+from txaio import _unframework
+from txaio.log._backend import Backend, current_backend, register_backend
+from txaio.log._categories import add_log_categories
+from txaio.log._formatting import format_message
+from txaio.log._levels import LEVELS, LogLevelError, check_level
+from txaio.log._logger import Logger
+from txaio.log._namespace import caller_namespace, skip_frames_of
+from txaio.log._start import logging_started, start_logging, stop_logging
+from txaio.log._state import get_global_log_level, loggers, set_global_log_level
+
+__all__ = (
+    "Backend",
+    "LEVELS",
+    "LogLevelError",
+    "Logger",
+    "add_log_categories",
+    "caller_namespace",
+    "check_level",
+    "current_backend",
+    "format_message",
+    "get_global_log_level",
+    "loggers",
+    "logging_started",
+    "make_logger",
+    "register_backend",
+    "set_global_log_level",
+    "skip_frames_of",
+    "start_logging",
+    "stop_logging",
+)
+
+
+def make_logger(level: str | None = None, namespace: str | None = None) -> Logger:
+    """A logger named after where it is made (``module.Class``, ``module.function``, ``module``).
+
+    ``namespace`` overrides the name; ``level`` gives the logger a level of
+    its own that the global level does not change.
+    """
+    return Logger(caller_namespace() if namespace is None else namespace, level)
+
+
+# txaio.make_logger() before selection reaches make_logger through core's delegate.
+skip_frames_of(_unframework.LOGGING_BEFORE_SELECTION["make_logger"].__code__)

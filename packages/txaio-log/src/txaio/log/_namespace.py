@@ -1,0 +1,52 @@
+"""A logger's namespace, taken from where ``make_logger()`` was called.
+
+A library writes ``log = txaio.make_logger()`` in a class body and gets the
+namespace ``module.Class`` without repeating names that would go stale.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import CodeType, FrameType
+
+#: Code objects of functions that only pass a make_logger call on (skipped).
+_wrappers: set[CodeType] = set()
+
+
+def skip_frames_of(code: CodeType) -> None:
+    """Treat frames running ``code`` as plumbing, not as the caller."""
+    _wrappers.add(code)
+
+
+def caller_namespace(depth: int = 1) -> str:
+    """``module.Class`` (class body or method), ``module.function``, or ``module``.
+
+    ``depth`` counts frames above the one calling this; plumbing frames
+    registered with :func:`skip_frames_of` are skipped as well.
+    """
+    frame: FrameType | None = sys._getframe(depth + 1)
+    while frame is not None and frame.f_code in _wrappers:
+        frame = frame.f_back
+    if frame is None:
+        return "txaio"
+    return namespace_of(frame)
+
+
+def namespace_of(frame: FrameType) -> str:
+    """The namespace that code running in ``frame`` logs under."""
+    module = str(frame.f_globals.get("__name__", "?"))
+    qualname = frame.f_code.co_qualname
+    if qualname == "<module>":
+        return module
+    parts = qualname.split(".")
+    if not _is_function(frame.f_code) or (len(parts) > 1 and parts[-2] != "<locals>"):
+        # a class body ("C"), or a function defined in a class ("C.m"): the class
+        scope = parts if not _is_function(frame.f_code) else parts[:-1]
+    else:
+        scope = parts
+    return ".".join([module, *(part for part in scope if part != "<locals>")])
+
+
+def _is_function(code: CodeType) -> bool:
+    # class bodies and modules run without fresh local namespaces
+    return bool(code.co_flags & 0x02)  # CO_NEWLOCALS

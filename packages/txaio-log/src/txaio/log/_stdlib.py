@@ -1,0 +1,148 @@
+"""The stdlib ``logging`` backend: txaio's backend on asyncio and before selection.
+
+Each message becomes a LogRecord of the stdlib logger named after the txaio
+logger's namespace, so stdlib levels, handlers, filters and propagation
+apply as to any stdlib record.  One exception: a txaio logger given a level
+of its own (``keep=True``) is not held back by the stdlib logger's inherited
+level, as if that level had been set on the stdlib logger.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from typing import IO, TYPE_CHECKING, Any
+
+from txaio.log._formatting import format_message
+from txaio.log._levels import STDLIB_LEVELNO, TRACE_LEVELNO, is_enabled
+from txaio.log._output import LineWriter, format_line
+from txaio.log._state import add_level_listener, get_global_log_level, remove_level_listener
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from txaio.log._logger import Logger
+
+if logging.getLevelName(TRACE_LEVELNO) == f"Level {TRACE_LEVELNO}":
+    logging.addLevelName(TRACE_LEVELNO, "TRACE")
+
+_LEVEL_OF_LEVELNO = sorted((no, name) for name, no in STDLIB_LEVELNO.items() if name != "none")
+
+
+def txaio_level_of(levelno: int) -> str:
+    """The txaio level of a stdlib level number (the nearest one at or below it)."""
+    found = "trace"
+    for number, name in _LEVEL_OF_LEVELNO:
+        if levelno >= number:
+            found = name
+    return found
+
+
+class StdlibBackend:
+    """Emits txaio messages as stdlib LogRecords; starts logging with a root handler."""
+
+    def __init__(self) -> None:
+        # stdlib loggers live as long as the process, so they can be kept by name
+        self._targets: dict[str, logging.Logger] = {}
+
+    def emit(self, logger: Logger, level: str, message: str | None, event: dict[str, Any], failure: object) -> None:
+        """Make and handle one LogRecord under ``logger.namespace``."""
+        levelno = STDLIB_LEVELNO[level]
+        target = self._targets.get(logger.namespace)
+        if target is None:
+            target = self._targets[logger.namespace] = logging.getLogger(logger.namespace)
+        if not target.isEnabledFor(levelno) and (
+            not logger._log_level_set_explicitly or target.disabled or target.manager.disable >= levelno
+        ):
+            return
+        now = time.time()
+        event["log_time"] = now
+        event["log_level"] = level
+        event["log_namespace"] = logger.namespace
+        event["log_format"] = message
+        text = format_message(message, event)
+        try:
+            caller = sys._getframe(3)
+            where = (caller.f_code.co_filename, caller.f_lineno, caller.f_code.co_name)
+        except ValueError:
+            where = ("(unknown file)", 0, "(unknown function)")
+        record = target.makeRecord(
+            target.name,
+            levelno,
+            where[0],
+            where[1],
+            text,
+            (),
+            _exc_info(failure),
+            func=where[2],
+            extra={"log_format": message, "log_namespace": logger.namespace, "txaio_level": level, "log_event": event},
+        )
+        record.created = now
+        target.handle(record)
+
+    def start(self, out: IO[Any], level: str) -> Callable[[], None]:
+        """Add txaio's handler to the root logger, and make root at least as verbose as ``level``.
+
+        Until stopped, a more verbose global txaio level lowers root's level
+        too; txaio never makes root quieter.
+        """
+        handler = TxaioHandler(LineWriter(out))
+        root = logging.getLogger()
+        previous = root.level
+        root.addHandler(handler)
+        lower_root_level(level)
+        add_level_listener(lower_root_level)
+
+        def stop() -> None:
+            remove_level_listener(lower_root_level)
+            root.removeHandler(handler)
+            root.setLevel(previous)
+
+        return stop
+
+
+def lower_root_level(level: str) -> None:
+    """Make the root logger at least as verbose as txaio ``level`` (never quieter)."""
+    root = logging.getLogger()
+    if level != "none" and root.level > STDLIB_LEVELNO[level]:
+        root.setLevel(STDLIB_LEVELNO[level])
+
+
+def _exc_info(failure: object) -> Any:
+    if failure is None:
+        return None
+    exc = failure if isinstance(failure, BaseException) else getattr(failure, "value", None)
+    if not isinstance(exc, BaseException):
+        return None
+    return (type(exc), exc, exc.__traceback__)
+
+
+class TxaioHandler(logging.Handler):
+    """Writes ``<timestamp> <message>`` lines, plus the traceback of a failure.
+
+    Records of txaio loggers were already filtered by their logger's level;
+    other records must reach the global txaio level to be shown.
+    """
+
+    def __init__(self, writer: LineWriter) -> None:
+        super().__init__()
+        self.writer = writer
+        self._tracebacks = logging.Formatter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write one record."""
+        try:
+            if getattr(record, "txaio_level", None) is None and not is_enabled(
+                txaio_level_of(record.levelno), get_global_log_level()
+            ):
+                return
+            text = record.getMessage()
+            if record.exc_info and record.exc_info[0] is not None:
+                text = f"{text}\n{self._tracebacks.formatException(record.exc_info)}"
+            self.writer.write(format_line(record.created, text))
+        except Exception:
+            self.handleError(record)
+
+
+STDLIB_BACKEND = StdlibBackend()

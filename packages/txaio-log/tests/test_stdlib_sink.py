@@ -1,0 +1,209 @@
+"""Before a framework is selected, txaio loggers write through stdlib logging."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import subprocess
+import sys
+
+import pytest
+
+from txaio.log import LogLevelError, get_global_log_level, logging_started, make_logger, start_logging
+
+LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<text>.*)$")
+
+
+def texts(out: io.StringIO) -> list[str]:
+    """The message part of every timestamped line."""
+    found = []
+    for line in out.getvalue().splitlines():
+        match = LINE.match(line)
+        if match:
+            found.append(match["text"])
+    return found
+
+
+def test_records_go_to_the_stdlib_logger_of_the_namespace(records: list[logging.LogRecord]) -> None:
+    log = make_logger(namespace="txaio_test.thing")
+    log.warn("careful {n}", n=1)  # line used below
+    (record,) = records
+    assert record.name == "txaio_test.thing"
+    assert record.levelno == logging.WARNING
+    assert record.getMessage() == "careful 1"
+    assert record.pathname == __file__
+    assert record.funcName == "test_records_go_to_the_stdlib_logger_of_the_namespace"
+    assert record.log_format == "careful {n}"  # type: ignore[attr-defined]
+    assert record.txaio_level == "warn"  # type: ignore[attr-defined]
+
+
+def test_trace_is_a_level_below_debug(records: list[logging.LogRecord]) -> None:
+    log = make_logger("trace", namespace="txaio_test")
+    log.trace("fine detail")
+    log.debug("detail")
+    assert [r.levelno for r in records] == [5, logging.DEBUG]
+    assert records[0].levelname == "TRACE"
+
+
+def test_failure_carries_the_traceback(records: list[logging.LogRecord]) -> None:
+    log = make_logger(namespace="txaio_test")
+    try:
+        raise ZeroDivisionError("nope")
+    except ZeroDivisionError:
+        log.failure("it failed: {why}", why="maths")
+    (record,) = records
+    assert record.levelno == logging.CRITICAL
+    assert record.getMessage() == "it failed: maths"
+    assert record.exc_info is not None
+    assert record.exc_info[0] is ZeroDivisionError
+
+
+def test_failure_without_an_exception_still_logs(records: list[logging.LogRecord]) -> None:
+    make_logger(namespace="txaio_test").failure("no exception here")
+    assert [(r.getMessage(), r.exc_info) for r in records] == [("no exception here", None)]
+
+
+def test_failure_argument_is_used(records: list[logging.LogRecord]) -> None:
+    error = KeyError("k")
+    make_logger(namespace="txaio_test").failure("given", failure=error)
+    assert records[0].exc_info is not None
+    assert records[0].exc_info[1] is error
+
+
+def test_logging_disable_and_disabled_loggers_are_respected(records: list[logging.LogRecord]) -> None:
+    log = make_logger(namespace="txaio_test")
+    logging.disable(logging.ERROR)
+    try:
+        log.error("disabled")
+    finally:
+        logging.disable(logging.NOTSET)
+    logging.getLogger("txaio_test").disabled = True
+    try:
+        log.error("disabled too")
+    finally:
+        logging.getLogger("txaio_test").disabled = False
+    assert records == []
+
+
+def test_start_logging_writes_timestamped_lines_to_out() -> None:
+    out = io.StringIO()
+    start_logging(out=out, level="debug")
+    log = make_logger(namespace="txaio_test")
+    log.debug("debug {x}", x=1)
+    log.trace("hidden")
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 1
+    assert LINE.match(lines[0])
+    assert texts(out) == ["debug 1"]
+    assert get_global_log_level() == "debug"
+
+
+def test_start_logging_defaults_to_stdout_and_info(capsys: pytest.CaptureFixture[str]) -> None:
+    start_logging()
+    log = make_logger(namespace="txaio_test")
+    log.info("to stdout")
+    log.debug("not shown")
+    out = capsys.readouterr().out
+    assert out.endswith(" to stdout\n")
+    assert "not shown" not in out
+
+
+def test_start_logging_on_a_binary_stream() -> None:
+    out = io.BytesIO()
+    start_logging(out=out)
+    make_logger(namespace="txaio_test").info("bytes \N{SNOWMAN}")
+    assert out.getvalue().endswith(" bytes \N{SNOWMAN}\n".encode())
+
+
+def test_stdlib_messages_appear_after_start_logging() -> None:
+    out = io.StringIO()
+    start_logging(out=out, level="debug")
+    logging.getLogger("roy").info("Python stdlib message: %s", "txaio was here")
+    logging.getLogger("roy").log(5, "below debug")
+    assert texts(out) == ["Python stdlib message: txaio was here"]
+
+
+def test_failure_traceback_appears_in_the_output() -> None:
+    out = io.StringIO()
+    start_logging(out=out)
+    try:
+        raise RuntimeError("Fox spotted!")
+    except RuntimeError:
+        make_logger(namespace="txaio_test").failure("hop failed")
+    text = out.getvalue()
+    assert " hop failed\nTraceback (most recent call last):\n" in text
+    assert "RuntimeError: Fox spotted!" in text
+
+
+def test_second_start_logging_changes_nothing() -> None:
+    first, second = io.StringIO(), io.StringIO()
+    start_logging(out=first, level="warn")
+    root_handlers = list(logging.getLogger().handlers)
+    start_logging(out=second, level="trace")
+    assert logging.getLogger().handlers == root_handlers
+    assert get_global_log_level() == "warn"
+    make_logger(namespace="txaio_test").warn("once")
+    assert texts(first) == ["once"]
+    assert second.getvalue() == ""
+
+
+@pytest.mark.parametrize("started", [False, True])
+def test_unknown_level_in_start_logging_raises_and_changes_nothing(started: bool) -> None:
+    if started:
+        start_logging(out=io.StringIO(), level="error")
+    level = get_global_log_level()
+    handlers = list(logging.getLogger().handlers)
+    with pytest.raises(LogLevelError, match="none, critical, error, warn, info, debug, trace"):
+        start_logging(out=io.StringIO(), level="verbose")
+    assert get_global_log_level() == level
+    assert logging.getLogger().handlers == handlers
+    assert logging_started() is started
+
+
+def test_user_handlers_levels_and_raise_exceptions_are_left_alone() -> None:
+    root = logging.getLogger()
+    mine = logging.NullHandler()
+    root.addHandler(mine)
+    raise_exceptions = logging.raiseExceptions
+    old_level = root.level
+    root.setLevel(logging.DEBUG)
+    try:
+        start_logging(out=io.StringIO(), level="warn")
+        assert mine in root.handlers
+        assert root.level == logging.DEBUG  # never made quieter
+        assert logging.raiseExceptions == raise_exceptions
+    finally:
+        root.removeHandler(mine)
+        root.setLevel(old_level)
+
+
+def test_root_becomes_verbose_enough_for_the_level() -> None:
+    root = logging.getLogger()
+    old_level = root.level
+    root.setLevel(logging.WARNING)
+    try:
+        start_logging(out=io.StringIO(), level="debug")
+        assert root.level == logging.DEBUG
+    finally:
+        root.setLevel(old_level)
+
+
+def test_txaio_log_never_imports_twisted() -> None:
+    code = (
+        "import sys, io, txaio, txaio.log\n"
+        "log = txaio.make_logger()\n"
+        "txaio.start_logging(out=io.StringIO(), level='trace')\n"
+        "log.info('x'); log.failure('f')\n"
+        "assert 'twisted' not in sys.modules, sorted(m for m in sys.modules if 'twisted' in m)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_out_without_write_raises_and_changes_nothing() -> None:
+    handlers = list(logging.getLogger().handlers)
+    with pytest.raises(TypeError, match="write"):
+        start_logging(out="not a stream", level="debug")  # type: ignore[arg-type]
+    assert logging.getLogger().handlers == handlers
+    assert get_global_log_level() == "info"
+    assert not logging_started()

@@ -1,0 +1,88 @@
+"""Fixtures for txaio-testutil's own tests: fake backends and a clean selection.
+
+The fake backends let the framework switch and the plugin be tested with
+only txaio-core installed; they export every name a backend must export.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+import types
+from collections.abc import Callable, Iterator
+
+import pytest
+
+import txaio
+from txaio import _selection
+
+pytest_plugins = ["pytester"]
+
+
+def install_fake_backends(missing: tuple[str, ...] = ()) -> dict[str, types.ModuleType]:
+    """Point each framework at a fake backend module; those in ``missing`` at one that cannot import."""
+    from txaio import _selection
+    from txaio._contract import BACKEND_NAMES
+
+    fakes: dict[str, types.ModuleType] = {}
+    for name, framework in list(_selection.FRAMEWORKS.items()):
+        module_name = f"txaio_fake_backend_{name}"
+        if name in missing:
+            sys.modules[module_name] = None  # type: ignore[assignment]  # makes the import fail
+        else:
+            module = types.ModuleType(module_name)
+            for attr in BACKEND_NAMES:
+                setattr(module, attr, lambda *args, _attr=attr, **kwargs: (_attr, args, kwargs))
+            module.using_asyncio = name == "asyncio"  # type: ignore[attr-defined]
+            module.using_twisted = name == "twisted"  # type: ignore[attr-defined]
+            sys.modules[module_name] = module
+            fakes[name] = module
+        _selection.FRAMEWORKS[name] = _selection.Framework(name, module_name, framework.distribution)
+    return fakes
+
+
+#: A conftest for pytester runs that installs the fake backends (none missing unless edited).
+FAKE_CONFTEST = (
+    "import sys, types\n\n" + inspect.getsource(install_fake_backends) + "\n\ninstall_fake_backends(MISSING)\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_txaio() -> Iterator[None]:
+    """Each test starts with no framework selected and no loop, and leaves things as they were."""
+    saved = _selection.save_state()
+    saved_loop = txaio.config.loop
+    saved_frameworks = dict(_selection.FRAMEWORKS)
+    _selection.reset()
+    txaio.config.loop = None
+    yield
+    _selection.FRAMEWORKS.clear()
+    _selection.FRAMEWORKS.update(saved_frameworks)
+    _selection.restore_state(saved)
+    txaio.config.loop = saved_loop
+
+
+@pytest.fixture
+def fake_backends(monkeypatch: pytest.MonkeyPatch) -> dict[str, types.ModuleType]:
+    """Both frameworks backed by importable fake modules."""
+    for name in _selection.FRAMEWORKS:
+        monkeypatch.delitem(sys.modules, f"txaio_fake_backend_{name}", raising=False)
+    return install_fake_backends()
+
+
+@pytest.fixture
+def only_asyncio_fake(monkeypatch: pytest.MonkeyPatch) -> dict[str, types.ModuleType]:
+    """asyncio backed by a fake module, Twisted's backend failing to import."""
+    for name in _selection.FRAMEWORKS:
+        monkeypatch.delitem(sys.modules, f"txaio_fake_backend_{name}", raising=False)
+    return install_fake_backends(missing=("twisted",))
+
+
+@pytest.fixture
+def use_fakes(pytester: pytest.Pytester) -> Callable[..., None]:
+    """Give a pytester run the fake backends; ``missing`` names the ones that cannot import."""
+
+    def write(missing: tuple[str, ...] = ()) -> None:
+        pytester.makeconftest(FAKE_CONFTEST.replace("MISSING", repr(missing)))
+
+    return write

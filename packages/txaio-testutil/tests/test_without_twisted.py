@@ -1,0 +1,50 @@
+"""txaio-testutil installs, imports and runs on asyncio where Twisted is missing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+BLOCK_TWISTED_THEN_USE = textwrap.dedent(
+    """
+    import sys
+
+    class NoTwisted:
+        def find_spec(self, name, path=None, target=None):
+            if name == "twisted" or name.startswith("twisted."):
+                raise ImportError("Twisted is not installed here")
+            return None
+
+    sys.meta_path.insert(0, NoTwisted())
+
+    import txaio.testutil
+    import txaio.testutil.plugin
+    from txaio.testutil import virtual_clock
+
+    with virtual_clock("asyncio") as clock:
+        seen = []
+        clock.loop.call_later(2, seen.append, 1)
+        clock.advance(2)
+        assert seen == [1], seen
+    try:
+        with virtual_clock("twisted"):
+            raise AssertionError("must not get here")
+    except ImportError as exc:
+        assert "pip install txaio-twisted" in str(exc), exc
+    assert not any(name.split(".")[0] == "twisted" for name in sys.modules), "Twisted was imported"
+    print("ok")
+    """
+)
+
+
+def test_testutil_needs_no_twisted() -> None:
+    done = subprocess.run(
+        [sys.executable, "-W", "error::DeprecationWarning", "-c", BLOCK_TWISTED_THEN_USE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

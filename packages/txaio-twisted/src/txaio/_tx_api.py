@@ -1,0 +1,80 @@
+"""The Twisted API object: what ``txaio.with_config(loop=reactor)`` returns.
+
+Deferreds do not belong to a reactor, so the future operations are shared
+plain functions; only the timer operations (``call_later``, ``sleep``,
+``make_batched_timer``) read this object's reactor, at call time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from twisted.internet.base import DelayedCall
+from twisted.internet.defer import Deferred
+
+from txaio import _tx_failures, _tx_futures
+from txaio._batched import BatchedTimer
+from txaio._config import Config
+from txaio._contract import FrameworkApi
+from txaio._tx_reactor import GLOBAL_CONFIG, reactor_of
+from txaio._tx_timers import batched_timer, sleep_on
+from txaio.interfaces import IFailedFuture
+
+
+class TwistedApi(FrameworkApi):
+    """Every txaio operation on Twisted, reading its reactor from one Config."""
+
+    using_twisted = True
+    using_asyncio = False
+
+    create_future = staticmethod(_tx_futures.create_future)
+    create_future_success = staticmethod(_tx_futures.create_future_success)
+    create_future_error = staticmethod(_tx_futures.create_future_error)
+    as_future = staticmethod(_tx_futures.as_future)
+    is_future = staticmethod(_tx_futures.is_future)
+    is_called = staticmethod(_tx_futures.is_called)
+    resolve = staticmethod(_tx_futures.resolve)
+    reject = staticmethod(_tx_futures.reject)
+    cancel = staticmethod(_tx_futures.cancel)
+    add_callbacks = staticmethod(_tx_futures.add_callbacks)
+    gather = staticmethod(_tx_futures.gather)
+    failure_message = staticmethod(_tx_failures.failure_message)
+    failure_traceback = staticmethod(_tx_failures.failure_traceback)
+    failure_format_traceback = staticmethod(_tx_failures.failure_format_traceback)
+
+    def create_failure(self, exception: BaseException | None = None) -> IFailedFuture:
+        """A Failure for ``exception`` (the exception being handled if None)."""
+        # Failure is registered as an IFailedFuture at runtime; mypy cannot see that.
+        return cast(IFailedFuture, _tx_failures.create_failure(exception))
+
+    def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
+        """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall."""
+        return reactor_of(self._config).callLater(delay, fun, *args, **kwargs)  # type: ignore[no-any-return]
+
+    def sleep(self, delay: float) -> Deferred[None]:
+        """A Deferred that fires with None after ``delay`` seconds."""
+        return sleep_on(reactor_of(self._config), delay)
+
+    def make_batched_timer(self, bucket_seconds: float, chunk_size: int = 100) -> BatchedTimer:
+        """A timer that groups calls into buckets of ``bucket_seconds`` on this object's reactor."""
+        return batched_timer(self._config, bucket_seconds, chunk_size)
+
+
+def with_config(loop: Any = None) -> TwistedApi:
+    """An API object whose timers use ``loop`` (else ``txaio.config.loop``, else the global reactor).
+
+    Twisted has one reactor per process: a ``loop`` other than the reactor
+    already set in ``txaio.config.loop`` is refused.
+    """
+    configured = GLOBAL_CONFIG.loop
+    if loop is not None and configured is not None and loop is not configured:
+        raise RuntimeError(
+            f"Twisted has one reactor per process: with_config(loop={loop!r}) differs from the reactor "
+            f"already set in txaio.config.loop ({configured!r})"
+        )
+    return TwistedApi(Config(loop))
+
+
+#: The API behind the module-level functions of ``txaio.tx``: it reads ``txaio.config``.
+DEFAULT_API = TwistedApi(GLOBAL_CONFIG)

@@ -1,0 +1,175 @@
+"""The future operations on Twisted: a txaio future is a plain ``Deferred``.
+
+None of these need a reactor, so they are plain functions shared by the
+module-level API and every ``with_config`` object.  They are hot paths: each
+does the least it can on top of the Deferred call it wraps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from types import AsyncGeneratorType, CoroutineType
+from typing import Any
+
+from twisted.internet.defer import Deferred, DeferredList, FirstError, fail, succeed
+from twisted.python.failure import Failure
+
+from txaio._contract import UNSET
+from txaio._tx_failures import current_failure, new_failure, to_failure
+from txaio.interfaces import IFailedFuture
+
+
+def create_future(result: Any = UNSET, error: Any = UNSET, canceller: Any = UNSET) -> Deferred[Any]:
+    """A new Deferred; already resolved with ``result`` or failed with ``error``."""
+    if result is UNSET:
+        if error is UNSET:
+            if canceller is UNSET or canceller is None:
+                return Deferred()
+            return Deferred(_checked_canceller(canceller))
+        failure = to_failure(error, "create_future(error=...)")
+        future: Deferred[Any] = Deferred(_checked_canceller(canceller))
+        future.errback(failure)
+        return future
+    if error is not UNSET:
+        raise ValueError("create_future() takes a result or an error, not both")
+    future = Deferred(_checked_canceller(canceller))
+    future.callback(result)
+    return future
+
+
+def _checked_canceller(canceller: Any) -> Callable[[Deferred[Any]], None] | None:
+    if canceller is UNSET or canceller is None:
+        return None
+    if not callable(canceller):
+        raise TypeError(f"canceller must be a callable taking the future, not {type(canceller).__name__}")
+    return canceller  # type: ignore[no-any-return]
+
+
+def create_future_success(result: Any) -> Deferred[Any]:
+    """A Deferred already resolved with ``result``."""
+    return succeed(result)
+
+
+def create_future_error(error: BaseException | IFailedFuture | None = None) -> Deferred[Any]:
+    """A Deferred already failed with ``error`` (the exception being handled if None)."""
+    return fail(to_failure(error, "create_future_error()"))
+
+
+def as_future(fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Deferred[Any]:
+    """Call ``fun`` and hand back a Deferred of its outcome.
+
+    A returned Deferred is handed back as it is; a returned coroutine (from a
+    coroutine function or a plain function) runs as a Deferred; a raised
+    exception or a returned Failure gives a failed Deferred.  An async
+    generator is a programming error, raised as TypeError at once.
+    """
+    try:
+        result = fun(*args, **kwargs)
+    except Exception:
+        return fail(new_failure())
+    # Deferred's metaclass is ABCMeta, whose isinstance() misses cost 10x a plain type check.
+    kind = type(result)
+    if kind is Deferred:
+        return result  # type: ignore[no-any-return]
+    if isinstance(result, _SPECIAL_RESULTS):
+        return _special_result(result)
+    if Deferred in kind.__mro__:
+        return result  # type: ignore[no-any-return]
+    return succeed(result)
+
+
+#: Results that ``as_future`` does not simply wrap (plain classes: one cheap isinstance).
+_SPECIAL_RESULTS = (CoroutineType, Failure, AsyncGeneratorType)
+
+
+def _special_result(result: Any) -> Deferred[Any]:
+    if isinstance(result, CoroutineType):
+        return Deferred.fromCoroutine(result)
+    if isinstance(result, Failure):
+        return fail(result)
+    raise TypeError(
+        f"as_future() cannot run the async generator {result!r}: an async generator function is not "
+        "a coroutine function; iterate it with 'async for' inside a coroutine instead"
+    )
+
+
+def is_future(obj: Any) -> bool:
+    """True if ``obj`` is a Deferred."""
+    return isinstance(obj, Deferred)
+
+
+def is_called(future: Deferred[Any]) -> bool:
+    """True once ``future`` has a result or a failure."""
+    return future.called
+
+
+def resolve(future: Deferred[Any], result: Any = None) -> None:
+    """Resolve ``future`` with ``result``; its callbacks run now."""
+    future.callback(result)
+
+
+def reject(future: Deferred[Any], error: BaseException | IFailedFuture | None = None) -> None:
+    """Fail ``future`` with ``error`` (the exception being handled if None); errbacks get a Failure."""
+    if error is None:
+        future.errback(current_failure("reject()"))
+    else:
+        future.errback(to_failure(error, "reject()"))
+
+
+def cancel(future: Deferred[Any], msg: str | None = None) -> None:
+    """Cancel ``future``: its canceller runs (once), then errbacks see CancelledError.
+
+    Twisted's CancelledError carries no message, so ``msg`` is accepted for
+    compatibility with asyncio and otherwise unused.
+    """
+    future.cancel()
+
+
+def add_callbacks(
+    future: Deferred[Any],
+    callback: Callable[[Any], Any] | None,
+    errback: Callable[[IFailedFuture], Any] | None,
+) -> Deferred[Any]:
+    """Add ``callback`` and/or ``errback`` to ``future`` and return it (Twisted chaining applies)."""
+    if callback is None:
+        if errback is None:
+            raise ValueError("add_callbacks() needs a callback or an errback (both are None)")
+        future.addErrback(errback)  # type: ignore[call-overload]
+    elif errback is None:
+        future.addCallback(callback)
+    else:
+        future.addCallbacks(callback, errback)
+    return future
+
+
+def gather(futures: Iterable[Any], consume_exceptions: bool = True) -> Deferred[list[Any]]:
+    """A Deferred of the list of results of ``futures``, in input order.
+
+    With ``consume_exceptions`` a failed input puts its Failure in the list;
+    without it, the first failure fails the result.  Either way the inputs'
+    failures count as handled, so Twisted logs no "Unhandled error" for them.
+    """
+    deferreds = _as_deferreds(futures)
+    gathered: Deferred[Any] = DeferredList(deferreds, fireOnOneErrback=not consume_exceptions, consumeErrors=True)
+    gathered.addCallbacks(_values, _first_failure)
+    return gathered
+
+
+def _as_deferreds(futures: Iterable[Any]) -> list[Deferred[Any]]:
+    items = list(futures)
+    for item in items:
+        if not (isinstance(item, (Deferred, CoroutineType))):
+            raise TypeError(f"gather() takes Deferreds or coroutines, not {type(item).__name__}: {item!r}")
+    return [item if isinstance(item, Deferred) else Deferred.fromCoroutine(item) for item in items]
+
+
+def _values(results: list[tuple[bool, Any]]) -> list[Any]:
+    return [value for _, value in results]
+
+
+def _first_failure(failure: Failure) -> Failure:
+    error = failure.value
+    if isinstance(error, FirstError):
+        sub_failure: Failure = error.subFailure
+        return sub_failure
+    return failure

@@ -1,0 +1,50 @@
+"""Time on Twisted: sleeping and batched timers on a given reactor (any IReactorTime)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from twisted.internet.defer import Deferred
+from twisted.logger import Logger
+
+from txaio._batched import BatchedTimer
+from txaio._config import Config
+from txaio._tx_failures import new_failure
+from txaio._tx_reactor import GLOBAL_CONFIG, global_reactor, reactor_of
+
+_log = Logger(namespace="txaio.tx")
+
+
+def sleep_on(reactor: Any, delay: float) -> Deferred[None]:
+    """A Deferred that fires with None after ``delay``; cancelling it cancels the delayed call."""
+    future: Deferred[None] = Deferred(lambda _: call.cancel())
+    call = reactor.callLater(delay, future.callback, None)
+    return future
+
+
+def report_batched_error(error: BaseException) -> None:
+    """Log an exception raised by a batched call, with its traceback, at level critical.
+
+    Critical is what Twisted uses for an unhandled error, and its default
+    observer prints critical events to stderr even before logging starts.
+    """
+    _log.failure("A call of a txaio batched timer failed", failure=new_failure(error))
+
+
+def batched_timer(config: Config, bucket_seconds: float, chunk_size: int = 100) -> BatchedTimer:
+    """A BatchedTimer on the reactor of ``config``, looked up at each use."""
+
+    def now() -> float:
+        # Called for every timer, so reactor_of() is inlined: one frame instead of two.
+        reactor = config.loop
+        if reactor is None:
+            reactor = GLOBAL_CONFIG.loop
+            if reactor is None:
+                reactor = global_reactor()
+        return reactor.seconds()  # type: ignore[no-any-return]
+
+    def call_later(delay: float, fun: Callable[[], None]) -> Any:
+        return reactor_of(config).callLater(delay, fun)
+
+    return BatchedTimer(bucket_seconds, chunk_size, clock=now, call_later=call_later, report_error=report_batched_error)

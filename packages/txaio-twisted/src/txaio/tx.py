@@ -1,0 +1,112 @@
+"""The Twisted backend of txaio: ``txaio.use_twisted()`` binds these names onto ``txaio``.
+
+A future is a ``Deferred`` and a failure is a ``Failure``.  The timer
+functions use ``txaio.config.loop`` when it is set, else the global reactor,
+imported at the first call that needs it (never at import).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from twisted.internet.base import DelayedCall
+from twisted.internet.defer import Deferred
+
+from txaio._compat import require_core
+
+require_core("txaio-twisted", "1.0", "2")
+
+from txaio._tx_api import DEFAULT_API, TwistedApi, with_config  # noqa: E402
+from txaio._tx_failures import (  # noqa: E402
+    create_failure,
+    failure_format_traceback,
+    failure_message,
+    failure_traceback,
+)
+from txaio._tx_futures import (  # noqa: E402
+    add_callbacks,
+    as_future,
+    cancel,
+    create_future,
+    create_future_error,
+    create_future_success,
+    gather,
+    is_called,
+    is_future,
+    reject,
+    resolve,
+)
+from txaio._tx_logging import (  # noqa: E402
+    Logger,
+    LogLevel,
+    _loggers,
+    add_log_categories,
+    get_global_log_level,
+    log_levels,
+    make_logger,
+    set_global_log_level,
+    start_logging,
+)
+from txaio._tx_reactor import GLOBAL_CONFIG as config  # noqa: E402
+from txaio._tx_reactor import global_reactor  # noqa: E402
+from txaio._tx_timers import sleep_on  # noqa: E402
+
+__all__ = (
+    "Logger",
+    "LogLevel",
+    "TwistedApi",
+    "_loggers",
+    "add_callbacks",
+    "add_log_categories",
+    "as_future",
+    "call_later",
+    "cancel",
+    "config",
+    "create_failure",
+    "create_future",
+    "create_future_error",
+    "create_future_success",
+    "failure_format_traceback",
+    "failure_message",
+    "failure_traceback",
+    "gather",
+    "get_global_log_level",
+    "is_called",
+    "is_future",
+    "log_levels",
+    "make_batched_timer",
+    "make_logger",
+    "reject",
+    "resolve",
+    "set_global_log_level",
+    "sleep",
+    "start_logging",
+    "using_asyncio",
+    "using_twisted",
+    "with_config",
+)
+
+using_twisted = True
+using_asyncio = False
+
+
+def call_later(delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
+    """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall."""
+    reactor = config.loop
+    if reactor is None:
+        reactor = global_reactor()
+    if args or kwargs:
+        return reactor.callLater(delay, fun, *args, **kwargs)  # type: ignore[no-any-return]
+    return reactor.callLater(delay, fun)  # type: ignore[no-any-return]  # the common case, without * unpacking
+
+
+def sleep(delay: float) -> Deferred[None]:
+    """A Deferred that fires with None after ``delay`` seconds; cancelling it cancels the timer."""
+    reactor = config.loop
+    if reactor is None:
+        reactor = global_reactor()
+    return sleep_on(reactor, delay)
+
+
+make_batched_timer = DEFAULT_API.make_batched_timer

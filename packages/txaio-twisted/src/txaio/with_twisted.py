@@ -1,0 +1,7 @@
+"""``import txaio.with_twisted`` selects Twisted, then offers the txaio API from here too."""
+
+import txaio
+
+txaio.use_twisted()
+
+from txaio import *  # noqa: E402, F403

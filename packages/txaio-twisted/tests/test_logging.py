@@ -1,0 +1,166 @@
+"""txaio logging on Twisted: through twisted.logger, both ways."""
+
+from __future__ import annotations
+
+import inspect
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from twisted.logger import Logger as TwistedLogger
+from twisted.logger import LogLevel, globalLogPublisher
+from twisted.python import log as legacy_log
+from twisted.python.failure import Failure
+
+import txaio
+from txaio import _tx_logging
+from txaio.interfaces import ILogger
+from txaio.log._testing import isolated_logging
+
+LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<text>.*)$")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_logging() -> Iterator[None]:
+    with isolated_logging():
+        yield
+
+
+@pytest.fixture
+def events() -> Iterator[list[dict[str, Any]]]:
+    """Events published to the global publisher during the test."""
+    seen: list[dict[str, Any]] = []
+    globalLogPublisher.addObserver(seen.append)
+    try:
+        yield seen
+    finally:
+        globalLogPublisher.removeObserver(seen.append)
+
+
+def texts(out: io.StringIO) -> list[str]:
+    return [m["text"] for m in map(LINE.match, out.getvalue().splitlines()) if m]
+
+
+class Bunny:
+    log = txaio.make_logger()
+
+
+def test_the_backend_exports_26_6_1_names() -> None:
+    assert _tx_logging.LogLevel is LogLevel
+    assert _tx_logging.log_levels == ["none", "critical", "error", "warn", "info", "debug", "trace"]
+    assert list(inspect.signature(_tx_logging.make_logger).parameters)[:3] == ["level", "logger", "observer"]
+    assert inspect.signature(_tx_logging.make_logger).parameters["logger"].default is TwistedLogger
+    assert issubclass(_tx_logging.Logger, ILogger)
+
+
+def test_selected_make_logger_is_the_backends() -> None:
+    assert txaio.make_logger is _tx_logging.make_logger
+    log = txaio.make_logger()
+    assert isinstance(log, _tx_logging.Logger)
+    assert log in _tx_logging._loggers
+    assert log.namespace == f"{__name__}.test_selected_make_logger_is_the_backends"
+    assert Bunny.log.namespace == f"{__name__}.Bunny"
+
+
+def test_events_carry_twisted_keys(events: list[dict[str, Any]]) -> None:
+    log = txaio.make_logger(namespace="tx_test")
+    log.warn("careful {n}", n=1)
+    (event,) = events
+    assert event["log_format"] == "careful {n}"
+    assert event["log_namespace"] == "tx_test"
+    assert event["log_level"] is LogLevel.warn
+    assert event["n"] == 1
+    assert isinstance(event["log_time"], float)
+
+
+def test_trace_is_twisted_debug_marked_as_trace(events: list[dict[str, Any]]) -> None:
+    log = txaio.make_logger("trace", namespace="tx_test")
+    log.trace("fine")
+    assert events[0]["log_level"] is LogLevel.debug
+    assert events[0]["txaio_level"] == "trace"
+
+
+def test_keywords_named_like_twisted_emit_parameters_are_fine(events: list[dict[str, Any]]) -> None:
+    txaio.make_logger(namespace="tx_test").info("{level} {format}", level=1, format=2)
+    assert (events[0]["level"], events[0]["format"]) == (1, 2)
+
+
+def test_failure_event_has_the_failure(events: list[dict[str, Any]]) -> None:
+    log = txaio.make_logger(namespace="tx_test")
+    try:
+        raise ZeroDivisionError("nope")
+    except ZeroDivisionError:
+        log.failure("failed {why}", why="maths")
+    (event,) = events
+    assert event["log_level"] is LogLevel.critical
+    assert isinstance(event["log_failure"], Failure)
+    assert event["log_failure"].check(ZeroDivisionError)
+
+
+def test_make_logger_observer_and_logger_class() -> None:
+    seen: list[dict[str, Any]] = []
+
+    class MyLogger(TwistedLogger):
+        pass
+
+    log = _tx_logging.make_logger("debug", logger=MyLogger, observer=seen.append)
+    log.debug("to mine")
+    assert isinstance(log._logger, MyLogger)
+    assert [e["log_format"] for e in seen] == ["to mine"]
+    txaio.set_global_log_level("error")
+    log.debug("level kept")
+    assert len(seen) == 2
+
+
+def test_tx_logger_class_signature() -> None:
+    log = _tx_logging.Logger(namespace="tx_test.direct")
+    assert log.namespace == "tx_test.direct"
+    assert log._logger.namespace == "tx_test.direct"
+
+
+def test_start_logging_shows_txaio_and_legacy_messages() -> None:
+    out = io.StringIO()
+    txaio.start_logging(out=out, level="debug")
+    txaio.make_logger(namespace="tx_test").debug("Hopping {times} times.", times=42)
+    legacy_log.msg("A legacy Twisted logger message")
+    TwistedLogger(namespace="other").info("new-style {x}", x="twisted")
+    assert texts(out)[-3:] == ["Hopping 42 times.", "A legacy Twisted logger message", "new-style twisted"]
+
+
+def test_other_twisted_events_follow_the_global_level() -> None:
+    out = io.StringIO()
+    txaio.start_logging(out=out, level="info")
+    TwistedLogger(namespace="other").debug("hidden")
+    txaio.set_global_log_level("debug")
+    TwistedLogger(namespace="other").debug("shown")
+    assert "hidden" not in out.getvalue()
+    assert texts(out)[-1] == "shown"
+
+
+def test_user_observers_are_kept(events: list[dict[str, Any]]) -> None:
+    txaio.start_logging(out=io.StringIO())
+    txaio.make_logger(namespace="tx_test").info("seen by the user too")
+    assert [e["log_format"] for e in events] == ["seen by the user too"]
+
+
+def test_second_start_logging_keeps_the_first() -> None:
+    first, second = io.StringIO(), io.StringIO()
+    txaio.start_logging(out=first, level="info")
+    txaio.start_logging(out=second, level="debug")
+    log = txaio.make_logger(namespace="tx_test")
+    log.info("kept")
+    log.debug("not shown")
+    assert texts(first)[-1] == "kept"
+    assert "not shown" not in first.getvalue()
+    assert second.getvalue() == ""
+
+
+def test_unknown_level_raises_listing_valid_levels() -> None:
+    with pytest.raises(ValueError, match="none, critical, error, warn, info, debug, trace"):
+        txaio.start_logging(level="loud")
+    with pytest.raises(ValueError, match="loud"):
+        _tx_logging.make_logger("loud")
+    assert txaio.get_global_log_level() == "info"
+    assert not txaio.log.logging_started()

@@ -1,0 +1,80 @@
+"""The backend module: what selection binds, and what importing it must not do."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import txaio
+import txaio.tx
+from txaio._contract import BACKEND_NAMES
+from txaio.testutil import use_framework
+
+
+def test_exports_every_backend_name_and_the_flags() -> None:
+    assert [name for name in BACKEND_NAMES if not hasattr(txaio.tx, name)] == []
+    assert txaio.tx.using_twisted is True
+    assert txaio.tx.using_asyncio is False
+
+
+def test_selection_binds_the_module_functions_onto_txaio() -> None:
+    assert txaio.using_twisted and not txaio.using_asyncio
+    for name in BACKEND_NAMES:
+        assert getattr(txaio, name) is getattr(txaio.tx, name), name
+
+
+def test_26_6_1_names_reached_by_downstream_code() -> None:
+    assert txaio.tx.config is txaio.config
+    for name in ("Logger", "LogLevel", "log_levels", "_loggers", "make_logger"):
+        assert hasattr(txaio.tx, name), name
+
+
+def test_with_twisted_selects_twisted_and_offers_the_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    from txaio._selection import reset
+
+    monkeypatch.delitem(sys.modules, "txaio.with_twisted", raising=False)
+    with use_framework("twisted"):
+        reset()
+        assert not txaio.using_twisted
+        with_twisted = importlib.import_module("txaio.with_twisted")
+        assert txaio.using_twisted
+        assert with_twisted.create_future is txaio.tx.create_future
+
+
+def run_python(code: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout.strip()
+
+
+def test_selecting_twisted_does_not_install_a_reactor() -> None:
+    out = run_python(
+        """
+        import sys, txaio
+        txaio.use_twisted()
+        f = txaio.create_future(); txaio.resolve(f, 1); txaio.gather([f])
+        print("twisted.internet.reactor" in sys.modules)
+        """
+    )
+    assert out == "False"
+
+
+def test_a_custom_reactor_installed_after_selection_is_used() -> None:
+    out = run_python(
+        """
+        import txaio
+        txaio.use_twisted()
+        from twisted.internet import selectreactor
+        selectreactor.install()
+        from twisted.internet import reactor
+        txaio.call_later(0, reactor.stop)
+        reactor.run()
+        print(type(reactor).__name__)
+        """
+    )
+    assert out == "SelectReactor"

@@ -1,0 +1,94 @@
+"""as_future on every framework: whatever the callable does, a future comes back."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import txaio
+
+
+def test_a_plain_value(txaio_clock: Any, watch: Any) -> None:
+    seen = watch(txaio.as_future(lambda a, b=0: a + b, 1, b=2))
+    txaio_clock.advance()
+    assert seen == [("ok", 3)]
+
+
+def test_a_raised_exception_becomes_a_failed_future(txaio_clock: Any, watch: Any) -> None:
+    error = RuntimeError("it failed")
+
+    def boom() -> None:
+        raise error
+
+    seen = watch(txaio.as_future(boom))
+    txaio_clock.advance()
+    assert [(kind, fail.value) for kind, fail in seen] == [("err", error)]
+
+
+def test_a_returned_future_is_returned_as_it_is(txaio_clock: Any) -> None:
+    inner = txaio.create_future()
+    assert txaio.as_future(lambda: inner) is inner
+
+
+def test_a_coroutine_function_runs_to_its_result(txaio_clock: Any, watch: Any) -> None:
+    async def work(x: int) -> int:
+        await txaio.sleep(1)
+        return x * 2
+
+    seen = watch(txaio.as_future(work, 21))
+    txaio_clock.advance(0.5)
+    assert seen == []
+    txaio_clock.advance(0.5)
+    assert seen == [("ok", 42)]
+
+
+def test_a_returned_coroutine_runs_to_its_result(txaio_clock: Any, watch: Any) -> None:
+    async def work() -> str:
+        return "done"
+
+    def starts_work() -> Any:
+        return work()
+
+    seen = watch(txaio.as_future(starts_work))
+    txaio_clock.advance()
+    assert seen == [("ok", "done")]
+
+
+def test_a_coroutine_that_raises_gives_a_failed_future(txaio_clock: Any, watch: Any) -> None:
+    async def work() -> None:
+        raise KeyError("inside")
+
+    seen = watch(txaio.as_future(work))
+    txaio_clock.advance()
+    [(kind, fail)] = seen
+    assert kind == "err"
+    assert isinstance(fail.value, KeyError)
+
+
+def test_a_coroutine_function_with_wrong_arguments_gives_a_failed_future(txaio_clock: Any, watch: Any) -> None:
+    async def work() -> None:
+        pass
+
+    seen = watch(txaio.as_future(work, "unexpected"))
+    txaio_clock.advance()
+    [(kind, fail)] = seen
+    assert kind == "err"
+    assert isinstance(fail.value, TypeError)
+
+
+def test_an_async_generator_function_is_a_clear_error(txaio_clock: Any, watch: Any) -> None:
+    async def agen() -> AsyncIterator[int]:
+        yield 1
+
+    # asyncio raises at once, Twisted may hand back a failed future: both name the cause.
+    try:
+        f = txaio.as_future(agen)
+    except TypeError as exc:
+        message = str(exc)
+    else:
+        seen = watch(f)
+        txaio_clock.advance()
+        [(kind, fail)] = seen
+        assert kind == "err"
+        message = txaio.failure_message(fail)
+    assert "async generator" in message

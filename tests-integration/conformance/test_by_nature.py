@@ -1,0 +1,118 @@
+"""Where asyncio and Twisted differ by nature: each side's documented behaviour.
+
+The asyncio side is documented in packages/txaio-asyncio/README.md.  Code
+that must run on both follows the guide: callbacks return their argument,
+and nothing relies on when exactly a callback runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+import txaio
+
+on_asyncio = pytest.mark.txaio_only("asyncio")
+on_twisted = pytest.mark.txaio_only("twisted")
+
+
+def _chain(txaio_clock: Any) -> list[Any]:
+    f = txaio.create_future()
+    seen: list[Any] = []
+    txaio.add_callbacks(f, lambda value: seen.append(value) or "replaced", None)
+    txaio.add_callbacks(f, seen.append, None)
+    txaio.resolve(f, "original")
+    txaio_clock.advance()
+    return seen
+
+
+@on_asyncio
+def test_asyncio_callbacks_are_not_chained(txaio_clock: Any) -> None:
+    assert _chain(txaio_clock) == ["original", "original"]
+
+
+@on_twisted
+def test_twisted_callbacks_are_chained(txaio_clock: Any) -> None:
+    assert _chain(txaio_clock) == ["original", "replaced"]
+
+
+def _when_callbacks_run(txaio_clock: Any) -> tuple[list[Any], list[Any]]:
+    """What callbacks saw right after resolve, and right after add_callbacks on a resolved future."""
+    pending = txaio.create_future()
+    after_resolve: list[Any] = []
+    txaio.add_callbacks(pending, after_resolve.append, None)
+    txaio.resolve(pending, "resolved")
+    snapshot = list(after_resolve)
+    after_add: list[Any] = []
+    txaio.add_callbacks(txaio.create_future_success("done"), after_add.append, None)
+    early = (snapshot, list(after_add))
+    txaio_clock.advance()
+    assert after_resolve == ["resolved"]
+    assert after_add == ["done"]
+    return early
+
+
+@on_asyncio
+def test_asyncio_callbacks_run_on_the_next_loop_turn(txaio_clock: Any) -> None:
+    assert _when_callbacks_run(txaio_clock) == ([], [])
+
+
+@on_twisted
+def test_twisted_callbacks_run_at_once(txaio_clock: Any) -> None:
+    assert _when_callbacks_run(txaio_clock) == (["resolved"], ["done"])
+
+
+def _consumed_slot(txaio_clock: Any, error: BaseException) -> Any:
+    results: list[Any] = []
+    g = txaio.gather([txaio.create_future_success(1), txaio.create_future_error(error)])
+    txaio.add_callbacks(g, results.extend, None)
+    txaio_clock.advance()
+    assert results[0] == 1
+    return results[1]
+
+
+@on_asyncio
+def test_asyncio_gather_puts_the_exception_itself_in_place_of_a_consumed_error(txaio_clock: Any) -> None:
+    error = RuntimeError("consumed")
+    assert _consumed_slot(txaio_clock, error) is error
+
+
+@on_twisted
+def test_twisted_gather_puts_a_failure_in_place_of_a_consumed_error(txaio_clock: Any) -> None:
+    error = RuntimeError("consumed")
+    slot = _consumed_slot(txaio_clock, error)
+    assert isinstance(slot, txaio.IFailedFuture)
+    assert slot.value is error
+
+
+@on_asyncio
+def test_asyncio_as_future_refuses_an_async_generator_function_at_once(txaio_clock: Any) -> None:
+    async def agen() -> AsyncIterator[int]:
+        yield 1
+
+    with pytest.raises(TypeError, match="async generator"):
+        txaio.as_future(agen)
+
+
+@on_asyncio
+def test_asyncio_is_future_counts_a_coroutine(txaio_clock: Any) -> None:
+    async def work() -> None:
+        pass
+
+    coroutine = work()
+    try:
+        assert txaio.is_future(coroutine)
+    finally:
+        coroutine.close()
+
+
+@on_asyncio
+def test_asyncio_cancel_message_reaches_the_errback(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    failures: list[Any] = []
+    txaio.add_callbacks(f, None, failures.append)
+    txaio.cancel(f, "shutting down")
+    txaio_clock.advance()
+    assert txaio.failure_message(failures[0]) == "CancelledError: shutting down"

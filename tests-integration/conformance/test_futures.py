@@ -1,0 +1,206 @@
+"""Futures on every framework: create, resolve, reject, cancel, callbacks, is_called.
+
+Callbacks on asyncio run on the next loop turn, so every test lets the
+virtual clock run what is ready (``advance()``) before it looks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import txaio
+
+
+def test_a_new_future_is_pending(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    assert txaio.is_future(f)
+    assert not txaio.is_called(f)
+
+
+def test_result_none_is_a_real_result(txaio_clock: Any, watch: Any) -> None:
+    f = txaio.create_future(result=None)
+    assert txaio.is_called(f)
+    seen = watch(f)
+    txaio_clock.advance()
+    assert seen == [("ok", None)]
+
+
+def test_create_future_with_an_error(txaio_clock: Any, watch: Any) -> None:
+    error = RuntimeError("it failed")
+    seen = watch(txaio.create_future(error=error))
+    txaio_clock.advance()
+    [(kind, fail)] = seen
+    assert kind == "err"
+    assert fail.value is error
+
+
+def test_create_future_refuses_a_result_and_an_error(txaio_clock: Any) -> None:
+    with pytest.raises(ValueError):
+        txaio.create_future(result=1, error=RuntimeError("x"))
+
+
+def test_create_future_success_and_error(txaio_clock: Any, watch: Any) -> None:
+    error = KeyError("k")
+    ok, err = watch(txaio.create_future_success("yes")), watch(txaio.create_future_error(error))
+    txaio_clock.advance()
+    assert ok == [("ok", "yes")]
+    assert [(kind, fail.value) for kind, fail in err] == [("err", error)]
+
+
+def test_create_future_error_inside_except(txaio_clock: Any, watch: Any) -> None:
+    try:
+        raise OSError("disk")
+    except OSError as exc:
+        error = exc
+        seen = watch(txaio.create_future_error())
+    txaio_clock.advance()
+    assert seen[0][1].value is error
+
+
+def test_resolve_delivers_the_value(txaio_clock: Any, watch: Any) -> None:
+    f = txaio.create_future()
+    seen = watch(f)
+    txaio.resolve(f, {"a": 1})
+    txaio_clock.advance()
+    assert seen == [("ok", {"a": 1})]
+    assert txaio.is_called(f)
+
+
+def test_resolve_twice_is_refused_and_the_first_value_stays(txaio_clock: Any, watch: Any) -> None:
+    f = txaio.create_future()
+    txaio.resolve(f, 1)
+    with pytest.raises(Exception):  # noqa: B017 - InvalidStateError / AlreadyCalledError
+        txaio.resolve(f, 2)
+    seen = watch(f)
+    txaio_clock.advance()
+    assert seen == [("ok", 1)]
+
+
+def test_reject_with_an_exception(txaio_clock: Any, watch: Any) -> None:
+    f = txaio.create_future()
+    seen = watch(f)
+    error = RuntimeError("it failed")
+    txaio.reject(f, error)
+    txaio_clock.advance()
+    [(kind, fail)] = seen
+    assert kind == "err"
+    assert isinstance(fail, txaio.IFailedFuture)
+    assert fail.value is error
+    assert txaio.failure_message(fail) == "RuntimeError: it failed"
+
+
+def test_reject_inside_except_uses_the_current_exception(txaio_clock: Any, watch: Any) -> None:
+    f = txaio.create_future()
+    seen = watch(f)
+    try:
+        raise LookupError("current")
+    except LookupError as exc:
+        error = exc
+        txaio.reject(f)
+    txaio_clock.advance()
+    assert seen[0][1].value is error
+
+
+def test_reject_with_a_failure(txaio_clock: Any, watch: Any) -> None:
+    f = txaio.create_future()
+    seen = watch(f)
+    error = ValueError("wrapped")
+    txaio.reject(f, txaio.create_failure(error))
+    txaio_clock.advance()
+    assert seen[0][1].value is error
+
+
+@pytest.mark.parametrize("bad", ["text", 42, object()])
+def test_reject_with_a_non_exception_is_refused_and_the_future_stays_pending(txaio_clock: Any, bad: Any) -> None:
+    f = txaio.create_future()
+    with pytest.raises(TypeError):
+        txaio.reject(f, bad)
+    assert not txaio.is_called(f)
+
+
+def test_reject_outside_except_is_refused_and_the_future_stays_pending(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    with pytest.raises(Exception):  # noqa: B017 - each framework words "no current exception" its own way
+        txaio.reject(f)
+    assert not txaio.is_called(f)
+
+
+def test_add_callbacks_refuses_two_nones(txaio_clock: Any) -> None:
+    with pytest.raises(ValueError):
+        txaio.add_callbacks(txaio.create_future(), None, None)
+
+
+def test_only_the_matching_side_runs(txaio_clock: Any) -> None:
+    good, bad = txaio.create_future(), txaio.create_future()
+    seen: list[str] = []
+    txaio.add_callbacks(good, lambda v: seen.append("good ok") and v, lambda f: seen.append("good err"))
+    txaio.add_callbacks(bad, lambda v: seen.append("bad ok") and v, lambda f: seen.append("bad err"))
+    txaio.resolve(good, 1)
+    txaio.reject(bad, RuntimeError("x"))
+    txaio_clock.advance()
+    assert sorted(seen) == ["bad err", "good ok"]
+
+
+def test_callbacks_added_after_resolution_still_run(txaio_clock: Any, watch: Any) -> None:
+    f = txaio.create_future()
+    txaio.resolve(f, "late")
+    txaio_clock.advance()
+    seen = watch(f)
+    txaio_clock.advance()
+    assert seen == [("ok", "late")]
+
+
+def test_callbacks_that_return_their_argument_behave_the_same_everywhere(txaio_clock: Any) -> None:
+    """The guide's advice: return the incoming value, and chaining does not matter."""
+    f = txaio.create_future()
+    seen: list[Any] = []
+
+    def first(value: Any) -> Any:
+        seen.append(("first", value))
+        return value
+
+    txaio.add_callbacks(f, first, None)
+    txaio.add_callbacks(f, lambda value: seen.append(("second", value)), None)
+    txaio.resolve(f, 7)
+    txaio_clock.advance()
+    assert seen == [("first", 7), ("second", 7)]
+
+
+def test_cancel_runs_the_canceller_once_with_the_future(txaio_clock: Any, watch: Any) -> None:
+    calls: list[Any] = []
+    f = txaio.create_future(canceller=calls.append)
+    seen = watch(f)
+    txaio.cancel(f)
+    txaio_clock.advance()
+    assert calls == [f]
+    [(kind, fail)] = seen
+    assert kind == "err"
+    assert type(fail.value).__name__ == "CancelledError"
+    assert txaio.failure_message(fail).startswith("CancelledError")
+    assert txaio.is_called(f)
+
+
+def test_cancel_accepts_a_message(txaio_clock: Any, watch: Any) -> None:
+    f = txaio.create_future()
+    seen = watch(f)
+    txaio.cancel(f, "shutting down")
+    txaio_clock.advance()
+    assert type(seen[0][1].value).__name__ == "CancelledError"
+
+
+def test_cancel_after_resolution_changes_nothing(txaio_clock: Any, watch: Any) -> None:
+    calls: list[Any] = []
+    f = txaio.create_future(canceller=calls.append)
+    txaio.resolve(f, "kept")
+    txaio.cancel(f)
+    seen = watch(f)
+    txaio_clock.advance()
+    assert seen == [("ok", "kept")]
+    assert calls == []
+
+
+def test_is_future_says_no_to_plain_values(txaio_framework: str) -> None:
+    for value in (None, 1, "text", [], RuntimeError("x")):
+        assert not txaio.is_future(value)

@@ -1,0 +1,1 @@
+"""Tests of the release commands, run against throwaway clones."""
