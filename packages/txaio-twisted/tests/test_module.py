@@ -29,8 +29,10 @@ def test_selection_binds_the_module_functions_onto_txaio() -> None:
 
 def test_26_6_1_names_reached_by_downstream_code() -> None:
     assert txaio.tx.config is txaio.config
-    for name in ("Logger", "LogLevel", "log_levels", "_loggers", "make_logger"):
+    for name in ("Logger", "LogLevel", "log_levels", "_loggers", "make_logger", "IFailedFuture", "ILogger"):
         assert hasattr(txaio.tx, name), name
+    assert txaio.tx.time_ns is txaio.time_ns
+    assert txaio.tx.perf_counter_ns is txaio.perf_counter_ns
 
 
 def test_with_twisted_selects_twisted_and_offers_the_api(monkeypatch: pytest.MonkeyPatch) -> None:

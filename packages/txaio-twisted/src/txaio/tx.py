@@ -8,6 +8,7 @@ imported at the first call that needs it (never at import).
 from __future__ import annotations
 
 from collections.abc import Callable
+from time import perf_counter_ns, time_ns
 from typing import Any
 
 from twisted.internet.base import DelayedCall
@@ -51,8 +52,11 @@ from txaio._tx_logging import (  # noqa: E402
 from txaio._tx_reactor import GLOBAL_CONFIG as config  # noqa: E402
 from txaio._tx_reactor import global_reactor  # noqa: E402
 from txaio._tx_timers import sleep_on  # noqa: E402
+from txaio.interfaces import IFailedFuture, ILogger  # noqa: E402
 
 __all__ = (
+    "IFailedFuture",
+    "ILogger",
     "Logger",
     "LogLevel",
     "TwistedApi",
@@ -77,11 +81,13 @@ __all__ = (
     "log_levels",
     "make_batched_timer",
     "make_logger",
+    "perf_counter_ns",
     "reject",
     "resolve",
     "set_global_log_level",
     "sleep",
     "start_logging",
+    "time_ns",
     "using_asyncio",
     "using_twisted",
     "with_config",
