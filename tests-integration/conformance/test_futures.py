@@ -19,6 +19,16 @@ def test_a_new_future_is_pending(txaio_clock: Any) -> None:
     assert not txaio.is_called(f)
 
 
+def test_operations_take_the_keyword_names_of_26_6_1(txaio_clock: Any, watch: Any) -> None:
+    f = txaio.create_future()
+    assert txaio.is_called(future=f) is False
+    txaio.resolve(future=f, result=7)
+    assert txaio.is_called(future=f) is True
+    seen = watch(f)
+    txaio_clock.advance()
+    assert seen == [("ok", 7)]
+
+
 def test_result_none_is_a_real_result(txaio_clock: Any, watch: Any) -> None:
     f = txaio.create_future(result=None)
     assert txaio.is_called(f)

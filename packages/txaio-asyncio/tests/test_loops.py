@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -55,29 +56,55 @@ def test_the_threads_current_loop_when_none_runs(
         asyncio.set_event_loop(None)
 
 
-def test_no_loop_at_all_is_a_clear_error_and_creates_none(no_configured_loop: None) -> None:
-    errors: list[BaseException] = []
-    created: list[Any] = []
+def in_a_fresh_thread(action: Callable[[], Any]) -> list[Any]:
+    """Run ``action`` where surely no loop is current; returns [error or None, the thread's loop after]."""
+    outcome: list[Any] = []
 
-    def in_thread() -> None:  # a fresh thread surely has no current loop
+    def run() -> None:
         try:
-            txaio.create_future()
+            action()
+            outcome.append(None)
         except RuntimeError as exc:
-            errors.append(exc)
-        created.append(_aio_loop.thread_loop())
+            outcome.append(exc)
+        outcome.append(_aio_loop.thread_loop())
 
-    worker = threading.Thread(target=in_thread)
+    worker = threading.Thread(target=run)
     worker.start()
     worker.join()
-    assert "found no event loop" in str(errors[0])
-    assert created == [None]
+    return outcome
 
 
-def test_no_loop_in_the_main_thread_creates_none_and_does_not_warn(no_configured_loop: None) -> None:
+def test_no_loop_outside_the_main_thread_is_a_clear_error_and_creates_none(no_configured_loop: None) -> None:
+    error, loop_after = in_a_fresh_thread(txaio.create_future)
+    assert "found no event loop" in str(error)
+    assert loop_after is None
+
+
+@pytest.fixture
+def main_thread_without_loop(no_configured_loop: None) -> Iterator[None]:
     asyncio.set_event_loop(None)
-    with pytest.raises(RuntimeError, match="found no event loop"):
-        txaio.call_later(1, lambda: None)
-    assert _aio_loop.thread_loop() is None
+    yield
+    loop = _aio_loop.thread_loop()
+    asyncio.set_event_loop(None)
+    if loop is not None:
+        loop.close()
+
+
+def test_no_loop_in_the_main_thread_makes_its_current_loop_as_python_did(
+    main_thread_without_loop: None,
+) -> None:
+    # txaio 26.6.1 called asyncio.get_event_loop(), which made this loop; code written for it
+    # (Autobahn's tests among it) makes futures with no loop anywhere.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        f = txaio.create_future()
+        handle = txaio.call_later(1, lambda: None)
+    loop = _aio_loop.thread_loop()
+    assert loop is not None and f.get_loop() is loop
+    assert txaio.create_future().get_loop() is loop, "later calls use the same, now current, loop"
+    handle.cancel()
+    txaio.resolve(f, 5)
+    assert loop.run_until_complete(f) == 5, "the loop a later run_until_complete runs is the futures' loop"
 
 
 def test_setting_config_loop_takes_effect_at_once(spare_loop: asyncio.AbstractEventLoop) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -126,5 +127,16 @@ def test_a_batched_timer_keeps_the_loop_it_was_made_on(clock: VirtualClock) -> N
 
 
 def test_a_batched_timer_needs_a_loop() -> None:
-    with replace_loop(None), pytest.raises(RuntimeError, match="found no event loop"):
-        txaio.make_batched_timer(0.2)
+    errors: list[BaseException] = []
+
+    def make() -> None:  # outside the main thread, where no loop is made for us
+        try:
+            txaio.make_batched_timer(0.2)
+        except RuntimeError as exc:
+            errors.append(exc)
+
+    with replace_loop(None):
+        worker = threading.Thread(target=make)
+        worker.start()
+        worker.join()
+    assert len(errors) == 1 and "found no event loop" in str(errors[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -94,8 +95,18 @@ def test_the_shared_operations_work_through_the_object(clock: VirtualClock) -> N
 def test_with_config_without_a_loop_finds_it_at_each_call(clock: VirtualClock) -> None:
     api = txaio.with_config()
     assert api.config.loop is None
-    with pytest.raises(RuntimeError, match="found no event loop"):
-        api.create_future()  # its own config, not txaio.config: the virtual loop is not its loop
+    errors: list[BaseException] = []
+
+    def outside_the_main_thread() -> None:
+        try:
+            api.create_future()  # its own config, not txaio.config: the virtual loop is not its loop
+        except RuntimeError as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=outside_the_main_thread)
+    worker.start()
+    worker.join()
+    assert len(errors) == 1 and "found no event loop" in str(errors[0])
     loop = asyncio.new_event_loop()
     try:
 

@@ -116,6 +116,13 @@ def _on_outcome(
     return on_outcome
 
 
-#: ``is_called(future)``: True once ``future`` has a result, an error, or was cancelled.
-#: It is ``Future.done`` itself, unbound, so the check costs what ``future.done()`` costs.
-is_called: Callable[[asyncio.Future[Any]], bool] = asyncio.Future.done
+def is_called(future: asyncio.Future[Any]) -> bool:
+    """True once ``future`` has a result, an error, or was cancelled.
+
+    A real function, not ``asyncio.Future.done`` itself, so that
+    ``is_called(future=f)`` works as it did in txaio 26.6.1.
+    """
+    try:
+        return future.done()
+    except AttributeError:
+        raise TypeError(f"is_called() takes an asyncio future, not {type(future).__name__}") from None

@@ -1,8 +1,13 @@
 """Which asyncio event loop an operation uses when none is configured.
 
 The rule: ``config.loop`` when set; otherwise the running loop; otherwise the
-loop set as current for this thread.  No loop is ever created here (a loop
-nobody runs would hang every future made on it), and nothing here emits a
+loop set as current for this thread; otherwise, in the main thread only, a
+new loop that becomes the thread's current loop, which is what
+``asyncio.get_event_loop()`` did there through Python 3.13 and what code
+written for txaio 26.6.1 relies on (Autobahn's own tests make futures with no
+loop anywhere).  Because it becomes the current loop, a later
+``asyncio.get_event_loop().run_until_complete(...)`` runs that very loop.
+In any other thread the answer is a RuntimeError.  Nothing here emits a
 DeprecationWarning on Python 3.11 to 3.14.
 """
 
@@ -10,10 +15,12 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
 from typing import Any
 
 NO_LOOP_MESSAGE = (
-    "txaio (asyncio) found no event loop: set txaio.config.loop, use txaio.with_config(loop=...), "
+    "txaio (asyncio) found no event loop in this thread (only the main thread gets one made for it): "
+    "set txaio.config.loop, use txaio.with_config(loop=...), "
     "call from inside a running loop, or set a current loop with asyncio.set_event_loop()"
 )
 
@@ -48,12 +55,21 @@ else:
 
 
 def current_loop() -> asyncio.AbstractEventLoop:
-    """The running loop, else this thread's current loop; RuntimeError if neither exists."""
+    """The running loop, else this thread's current loop, else the main thread's new default loop."""
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
         pass
     loop = thread_loop()
     if loop is None:
+        loop = main_thread_default_loop()
+    return loop
+
+
+def main_thread_default_loop() -> asyncio.AbstractEventLoop:
+    """A new loop set as the main thread's current loop; RuntimeError in other threads."""
+    if threading.current_thread() is not threading.main_thread():
         raise RuntimeError(NO_LOOP_MESSAGE)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     return loop

@@ -21,6 +21,8 @@ def skip_frames_of(code: CodeType) -> None:
 def caller_namespace(depth: int = 1) -> str:
     """``module.Class`` (class body or method), ``module.function``, or ``module``.
 
+    Only the innermost class or function counts, however deeply it is nested.
+
     ``depth`` counts frames above the one calling this; plumbing frames
     registered with :func:`skip_frames_of` are skipped as well.
     """
@@ -39,12 +41,9 @@ def namespace_of(frame: FrameType) -> str:
     if qualname == "<module>":
         return module
     parts = qualname.split(".")
-    if not _is_function(frame.f_code) or (len(parts) > 1 and parts[-2] != "<locals>"):
-        # a class body ("C"), or a function defined in a class ("C.m"): the class
-        scope = parts if not _is_function(frame.f_code) else parts[:-1]
-    else:
-        scope = parts
-    return ".".join([module, *(part for part in scope if part != "<locals>")])
+    is_method = _is_function(frame.f_code) and len(parts) > 1 and parts[-2] != "<locals>"
+    # a method names its class; a class body or a function (nested ones too) names itself
+    return f"{module}.{parts[-2] if is_method else parts[-1]}"
 
 
 def _is_function(code: CodeType) -> bool:

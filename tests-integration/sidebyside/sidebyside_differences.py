@@ -1,0 +1,308 @@
+"""Every intended difference between txaio 26.6.1 and this repository's txaio.
+
+Each :class:`Change` is one behaviour we changed on purpose (a defect of
+26.6.1 that an issue fixes, or an addition), with the exact observations of
+``sidebyside_scenarios.py`` that show it on both sides.  The side-by-side
+check accepts these differences and no others.  ``python
+sidebyside_differences.py`` prints the Markdown table that the meta-package
+README carries; with ``--update-readme`` it rewrites it there (a test keeps
+the two in step).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One observation key where 26.6.1 and ours differ, as documented."""
+
+    key: str
+    theirs: Any
+    ours: Any
+    change: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One intended change, its reason, and the observations that show it."""
+
+    title: str
+    reason: str
+    issue: int
+    observations: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+
+def _both(suffix: str, theirs: Any, ours: Any) -> dict[str, tuple[Any, Any]]:
+    return {f"asyncio/{suffix}": (theirs, ours), f"twisted/{suffix}": (theirs, ours)}
+
+
+def _everywhere(suffix: str, theirs: Any, ours: Any) -> dict[str, tuple[Any, Any]]:
+    return {f"{mode}/{suffix}": (theirs, ours) for mode in ("unselected", "asyncio", "twisted")}
+
+
+_LINES_BEFORE_FAILURE = [
+    "hello world",
+    "debug 1",
+    "warned 2",
+    "error",
+    "category says hi",
+    "late logger 3",
+    "from a function",
+    "from a top-level class",
+    "from a method",
+    "from a top-level function",
+]
+_ILOGGER_26 = ["critical", "error", "warn", "info", "debug", "trace"]
+_ILOGGER_OURS = [*_ILOGGER_26, "failure", "emit"]
+
+CHANGES: tuple[Change, ...] = (
+    Change(
+        "batched timers keep sub-second delays",
+        "26.6.1 floors each delay to whole seconds, so with Autobahn's 0.2 s buckets a 0.3 s timer fires "
+        "at once; ours fires no earlier than its delay and no later than one bucket after it",
+        3,
+        {
+            "asyncio/batched_timer/verdicts": (
+                {"0.05": "early", "0.3": "early", "0.7": "early", "1.1": "early"},
+                {"0.05": "in time", "0.3": "in time", "0.7": "in time", "1.1": "in time"},
+            ),
+            "twisted/batched_timer/verdicts": (
+                {"0.05": "in time", "0.3": "early", "0.7": "early", "1.1": "early"},
+                {"0.05": "in time", "0.3": "in time", "0.7": "in time", "1.1": "in time"},
+            ),
+        },
+    ),
+    Change(
+        "an error in a batched-timer call is reported with its traceback",
+        "26.6.1 on Twisted gathers the bucket's errors into one RuntimeError raised into the reactor, "
+        "losing each traceback; ours reports each exception (as a logged Failure) and runs the rest",
+        4,
+        {
+            "twisted/batched_timer_errors/raised_into_event_loop": (["RuntimeError"], []),
+            "twisted/batched_timer_errors/reported_with_exception": (False, True),
+        },
+    ),
+    Change(
+        "add_callbacks(f, None, None) raises ValueError",
+        "the guide documents ValueError; 26.6.1 accepts it silently on asyncio and uses an assert "
+        "(gone under python -O) on Twisted",
+        3,
+        {
+            "asyncio/add_callbacks_rules/both_none": (None, "raised:ValueError"),
+            "twisted/add_callbacks_rules/both_none": ("raised:AssertionError", "raised:ValueError"),
+        },
+    ),
+    Change(
+        "as_future refuses an async generator function with TypeError",
+        "an async generator cannot be awaited: 26.6.1 raises a RuntimeError on asyncio and on Twisted "
+        "resolves the future with the generator object, silently; ours fails with TypeError on both",
+        3,
+        {
+            "asyncio/as_future_variants/async_generator": ("error:RuntimeError", "error:TypeError"),
+            "twisted/as_future_variants/async_generator": ("value:async_generator", "error:TypeError"),
+        },
+    ),
+    Change(
+        "reject() with something that is not an exception raises TypeError",
+        "a wrong argument type is a TypeError; 26.6.1 raises RuntimeError (the future stays pending on both)",
+        3,
+        _both("resolve_and_reject/reject_bad_value", "raised:RuntimeError", "raised:TypeError"),
+    ),
+    Change(
+        "create_failure keeps an exception whose bool() is False",
+        "26.6.1 tests the exception for truth, so an exception class with __bool__ returning False is "
+        "replaced by the current exception (None on asyncio, an error on Twisted) and its traceback lost",
+        3,
+        {
+            "asyncio/failures/falsy_exception": ("NoneType", "_FalsyError"),
+            "asyncio/failures/falsy_keeps_traceback": (False, True),
+            "twisted/failures/falsy_exception": (
+                "raised:NoCurrentExceptionError(Exception,BaseException)",
+                "_FalsyError",
+            ),
+            "twisted/failures/falsy_keeps_traceback": (False, True),
+        },
+    ),
+    Change(
+        "create_failure() outside an except block raises RuntimeError on asyncio",
+        "26.6.1 on asyncio returns a failure whose value is None, which breaks later in failure_message; "
+        "ours says at once that there is no current exception (Twisted's own error is kept there)",
+        3,
+        {"asyncio/failures/outside_except": ("NoneType", "raised:RuntimeError")},
+    ),
+    Change(
+        "failure_message works on any IFailedFuture on Twisted",
+        "26.6.1 on Twisted only formats its own Failure and returns 'Failed to produce failure message' "
+        "for any other IFailedFuture; ours uses .value, as the interface promises",
+        4,
+        {
+            "twisted/failures/foreign_message": (
+                'Failed to produce failure message for "<__main__._ForeignFailure object at <address>>"',
+                "RuntimeError: foreign",
+            )
+        },
+    ),
+    Change(
+        "with_config(loop=L).as_future and .sleep use L",
+        "26.6.1 makes those futures on the global loop, so a second loop's code waits on the wrong loop",
+        3,
+        {
+            "asyncio/asyncio_with_config/as_future_loop": (False, True),
+            "asyncio/asyncio_with_config/sleep_loop": (False, True),
+        },
+    ),
+    Change(
+        "gather(consume_exceptions=False) logs no 'Unhandled error in Deferred'",
+        "26.6.1 on Twisted leaves the delivered failure in the inner Deferreds, so it is logged again "
+        "as unhandled when they are collected",
+        4,
+        {"twisted/twisted_gather_logs_no_unhandled_error/unhandled_errors_logged": (2, 0)},
+    ),
+    Change(
+        "cancelling sleep() cancels its delayed call",
+        "26.6.1 on Twisted leaves the reactor's delayed call pending after the sleep is cancelled",
+        4,
+        {"twisted/twisted_sleep_cancel/delayed_after_cancel": (1, 0)},
+    ),
+    Change(
+        "create_future's canceller default is a sentinel on Twisted too",
+        "both backends share one typed signature (result, error and canceller default to txaio's UNSET "
+        "sentinel); passing canceller=None still means no canceller, as create_future_variants shows",
+        4,
+        {
+            "twisted/signatures/create_future": (
+                [
+                    ["result", "POSITIONAL_OR_KEYWORD", "<object>"],
+                    ["error", "POSITIONAL_OR_KEYWORD", "<object>"],
+                    ["canceller", "POSITIONAL_OR_KEYWORD", None],
+                ],
+                [
+                    ["result", "POSITIONAL_OR_KEYWORD", "<object>"],
+                    ["error", "POSITIONAL_OR_KEYWORD", "<object>"],
+                    ["canceller", "POSITIONAL_OR_KEYWORD", "<object>"],
+                ],
+            )
+        },
+    ),
+    Change(
+        "framework-neutral names work before a framework is selected",
+        "time_ns, perf_counter_ns, IFailedFuture and ILogger do not depend on a framework; 26.6.1 "
+        "replaces them with the usage error until selection",
+        2,
+        {
+            "unselected/neutral_names_before_selection/time_ns": ("raised:RuntimeError", True),
+            "unselected/neutral_names_before_selection/perf_counter_ns": ("raised:RuntimeError", True),
+            "unselected/neutral_names_before_selection/IFailedFuture_is_class": (False, True),
+            "unselected/neutral_names_before_selection/ILogger_is_class": (False, True),
+        },
+    ),
+    Change(
+        "make_logger() works before a framework is selected",
+        "libraries create loggers as class attributes at import time; they follow the level set later",
+        5,
+        {"unselected/neutral_names_before_selection/make_logger": ("raised:RuntimeError", True)},
+    ),
+    Change(
+        "ILogger declares failure() and emit(); every logger has them",
+        "26.6.1's asyncio loggers have no failure(), so code written on Twisted breaks on asyncio; "
+        "the interface now lists both",
+        5,
+        {
+            **_everywhere("interfaces_module/ILogger_methods", _ILOGGER_26, _ILOGGER_OURS),
+            "asyncio/logging/methods": ([*_ILOGGER_26, "emit"], _ILOGGER_OURS),
+            "asyncio/logging/failure_method": ("raised:AttributeError", None),
+            "asyncio/logging/lines": (
+                [*_LINES_BEFORE_FAILURE, "emitted 5"],
+                [*_LINES_BEFORE_FAILURE, "failure 4", "emitted 5"],
+            ),
+        },
+    ),
+    Change(
+        "make_logger(namespace=...) names a logger explicitly",
+        "26.6.1's make_logger() takes no namespace on asyncio and ignores one on Twisted; the name "
+        "still comes from where make_logger() is called when none is given",
+        5,
+        _both("logging/given_namespace", "no namespace parameter", True),
+    ),
+    Change(
+        "log.failure() writes the traceback",
+        "26.6.1 writes only the message line; the traceback is what a failure log is for",
+        5,
+        _both("logging/traceback_logged", False, True),
+    ),
+    Change(
+        "a bad log format never raises into the caller",
+        "26.6.1 on asyncio raises KeyError from log.error('missing {key}'); ours logs a line that shows "
+        "the format and what was wrong (Twisted already did)",
+        5,
+        {
+            "asyncio/logging/bad_format_raises": ("raised:KeyError", None),
+            "asyncio/logging/bad_format_logged": (False, True),
+        },
+    ),
+    Change(
+        "Twisted loggers are ILogger instances",
+        "isinstance(txaio.make_logger(), txaio.ILogger) is True on both frameworks",
+        5,
+        {"twisted/logging/is_ILogger": (False, True)},
+    ),
+    Change(
+        "testutil.replace_loop restores the loop when the body raises",
+        "26.6.1 leaves the replacement loop in txaio.config after an exception, breaking later tests",
+        6,
+        _everywhere("testutil_module/restored_after_error", False, True),
+    ),
+)
+
+
+def _index(changes: tuple[Change, ...]) -> dict[str, Difference]:
+    index: dict[str, Difference] = {}
+    for change in changes:
+        for key, (theirs, ours) in change.observations.items():
+            if key in index:
+                raise ValueError(f"{key} is documented twice")
+            index[key] = Difference(key, theirs, ours, change.title)
+    return index
+
+
+#: Every documented difference, by observation key (``mode/scenario/field``).
+INTENDED: dict[str, Difference] = _index(CHANGES)
+
+
+def markdown_table() -> str:
+    """The README's table: one row per change, with its reason and where it shows."""
+    rows = [
+        "| change | 26.6.1 behaviour and why we changed it | issue | observed in |",
+        "| --- | --- | --- | --- |",
+    ]
+    for change in CHANGES:
+        keys = "<br>".join(f"`{key}`" for key in change.observations)
+        rows.append(f"| {change.title} | {change.reason} | #{change.issue} | {keys} |")
+    return "\n".join(rows) + "\n"
+
+
+README = Path(__file__).resolve().parents[2] / "packages" / "txaio" / "README.md"
+START = "<!-- intended differences: generated by sidebyside_differences.py -->\n"
+END = "<!-- intended differences: end -->\n"
+
+
+def update_readme(readme: Path = README) -> None:
+    """Replace the table between the README's markers with the current one."""
+    text = readme.read_text()
+    before, start, rest = text.partition(START)
+    _, end, after = rest.partition(END)
+    if not (start and end):
+        raise ValueError(f"{readme} lacks the markers {START.strip()} ... {END.strip()}")
+    readme.write_text(before + START + markdown_table() + END + after)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--update-readme"]:
+        update_readme()
+    else:
+        sys.stdout.write(markdown_table())
