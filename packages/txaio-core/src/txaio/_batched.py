@@ -16,6 +16,8 @@ from typing import Any
 
 from txaio.interfaces import IBatchedTimer, IDelayedCall
 
+_INFINITY = math.inf
+
 Clock = Callable[[], float]
 DelayedCallMaker = Callable[[float, Callable[[], None]], IDelayedCall]
 ErrorReporter = Callable[[BaseException], None]
@@ -121,7 +123,9 @@ class BatchedTimer(IBatchedTimer):
 
     def call_later(self, delay: float, func: Callable[..., Any], *args: Any, **kwargs: Any) -> BatchedCall:
         """Call ``func(*args, **kwargs)`` between ``delay`` and ``delay`` plus one bucket from now."""
-        delay = _check_delay(delay)
+        kind = type(delay)
+        if (kind is not float and kind is not int) or not 0 <= delay < _INFINITY:
+            delay = _check_delay(delay)  # the full check, with its message; plain numbers skip it
         if not callable(func):
             raise TypeError(f"func must be callable, not {type(func).__name__}")
         now = self._clock()

@@ -6,18 +6,28 @@ import importlib
 import sys
 import threading
 from types import ModuleType
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from txaio import _unframework
 from txaio._contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES
 
 
-class Framework(NamedTuple):
-    """Where a framework's backend lives and which distribution ships it."""
+class Framework:
+    """Where a framework's backend lives and which distribution ships it.
 
-    name: str
-    module: str
-    distribution: str
+    A plain class: a NamedTuple or dataclass would cost a millisecond of
+    ``import txaio``.
+    """
+
+    __slots__ = ("distribution", "module", "name")
+
+    def __init__(self, name: str, module: str, distribution: str) -> None:
+        self.name = name
+        self.module = module
+        self.distribution = distribution
+
+    def __repr__(self) -> str:
+        return f"Framework({self.name!r}, {self.module!r}, {self.distribution!r})"
 
 
 #: The frameworks txaio knows, by the name ``txaio.use_<name>()`` selects.
