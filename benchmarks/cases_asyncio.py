@@ -1,0 +1,258 @@
+"""The asyncio cases: each batch runs inside the event loop, as a program's code does.
+
+A batch is one ``loop.run_until_complete`` of a coroutine: callbacks are run by
+the loop, cancelled timers are cleaned up by the loop, and the raw side is
+driven exactly like the txaio side.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from types import ModuleType
+from typing import Any
+
+from _common import BATCHED_SIZES, CHUNK, Batch, Case, NullSink, VirtualTime, batched_name, noop, plain, require
+
+
+def build(txaio: ModuleType) -> list[Case]:
+    """Every asyncio case, on a fresh event loop that is also ``txaio.config.loop``."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    txaio.config.loop = loop
+
+    def drive(body: Callable[[int], Coroutine[Any, Any, int]]) -> Batch:
+        return lambda n: loop.run_until_complete(body(n))
+
+    return [
+        *_future_cases(txaio, loop, drive),
+        *_timer_cases(txaio, loop, drive),
+        *_logging_cases(txaio),
+        *_batched_cases(txaio, loop, drive),
+    ]
+
+
+async def _settle(done: Callable[[], bool], turns: int) -> None:
+    """Let the loop turn until ``done()``; a case whose callbacks never run fails loudly."""
+    for _ in range(turns):
+        if done():
+            return
+        await asyncio.sleep(0)
+    require(done(), "callbacks still pending after the loop turned")
+
+
+def _future_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any) -> list[Case]:
+    tx = txaio
+
+    async def ours_cycle(n: int) -> int:
+        seen: list[object] = []
+
+        def on_value(value: object) -> None:
+            seen.append(value)
+
+        sleep = asyncio.sleep
+        for _ in range(n // CHUNK):
+            for i in range(CHUNK):
+                f = tx.create_future()
+                tx.add_callbacks(f, on_value, None)
+                tx.resolve(f, i)
+            await sleep(0)
+        await _settle(lambda: len(seen) == n - n % CHUNK, 10)
+        return n - n % CHUNK
+
+    async def raw_cycle(n: int) -> int:
+        seen: list[object] = []
+
+        def on_done(fut: asyncio.Future[Any]) -> None:
+            seen.append(fut.result())
+
+        sleep = asyncio.sleep
+        for _ in range(n // CHUNK):
+            for i in range(CHUNK):
+                f = loop.create_future()
+                f.add_done_callback(on_done)
+                f.set_result(i)
+            await sleep(0)
+        await _settle(lambda: len(seen) == n - n % CHUNK, 10)
+        return n - n % CHUNK
+
+    async def ours_as_future(n: int) -> int:
+        for i in range(n):
+            tx.as_future(plain, i)
+        return n
+
+    async def raw_as_future(n: int) -> int:
+        for i in range(n):
+            f = loop.create_future()
+            try:
+                result = plain(i)
+            except Exception as exc:
+                f.set_exception(exc)
+            else:
+                f.set_result(result)
+        return n
+
+    async def ours_is_called(n: int) -> int:
+        f = loop.create_future()
+        f.set_result(None)
+        for _ in range(n):
+            tx.is_called(f)
+        return n
+
+    async def raw_is_called(n: int) -> int:
+        f = loop.create_future()
+        f.set_result(None)
+        for _ in range(n):
+            f.done()
+        return n
+
+    return [
+        Case("future_cycle", drive(ours_cycle), drive(raw_cycle)),
+        Case("as_future", drive(ours_as_future), drive(raw_as_future)),
+        Case("is_called", drive(ours_is_called), drive(raw_is_called)),
+    ]
+
+
+def _timer_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any) -> list[Case]:
+    tx = txaio
+
+    async def ours(n: int) -> int:
+        sleep = asyncio.sleep
+        for _ in range(n // CHUNK):
+            for _ in range(CHUNK):
+                tx.call_later(1.0, noop).cancel()
+            await sleep(0)
+        return n - n % CHUNK
+
+    async def raw(n: int) -> int:
+        sleep = asyncio.sleep
+        for _ in range(n // CHUNK):
+            for _ in range(CHUNK):
+                loop.call_later(1.0, noop).cancel()
+            await sleep(0)
+        return n - n % CHUNK
+
+    return [Case("call_later_cancel", drive(ours), drive(raw))]
+
+
+def _logging_cases(txaio: ModuleType) -> list[Case]:
+    tx = txaio
+    sink = NullSink()
+    log = tx.make_logger()  # made before start_logging, as a module-level logger is
+    tx.start_logging(out=sink, level="info")
+
+    stdlib_disabled = logging.getLogger("bench.stdlib.disabled")
+    stdlib_disabled.setLevel(logging.INFO)
+    stdlib_disabled.propagate = False
+    raw_enabled = logging.getLogger("bench.raw.enabled")
+    raw_enabled.setLevel(logging.INFO)
+    raw_enabled.propagate = False
+    handler = logging.StreamHandler(sink)  # type: ignore[arg-type]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    raw_enabled.addHandler(handler)
+
+    def ours_disabled(n: int) -> int:
+        for i in range(n):
+            log.debug("disabled {i}", i=i)
+        return n
+
+    def raw_disabled(n: int) -> int:
+        for i in range(n):
+            stdlib_disabled.debug("disabled %s", i)
+        return n
+
+    def ours_enabled(n: int) -> int:
+        for i in range(n):
+            log.info("enabled {i}", i=i)
+        return n
+
+    def raw_enabled_batch(n: int) -> int:
+        for i in range(n):
+            raw_enabled.info("enabled %s", i)
+        return n
+
+    def ours_make_logger(n: int) -> int:
+        for _ in range(n):
+            tx.make_logger()
+        return n
+
+    def raw_make_logger(n: int) -> int:
+        for _ in range(n):
+            logging.getLogger(__name__)
+        return n
+
+    return [
+        Case("log_disabled", ours_disabled, raw_disabled),
+        Case("log_enabled_null", ours_enabled, raw_enabled_batch, cap=200_000),
+        Case("make_logger", ours_make_logger, raw_make_logger, cap=20_000),
+    ]
+
+
+def _batched_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any) -> list[Case]:
+    tx = txaio
+    cases: list[Case] = []
+
+    def cancel_case(size: int) -> Case:
+        async def ours(n: int) -> int:
+            timer = tx.make_batched_timer(1.0)
+            rounds = max(1, n // size)
+            for _ in range(rounds):
+                calls = [timer.call_later(10.0, noop) for _ in range(size)]
+                for call in calls:
+                    call.cancel()
+                await asyncio.sleep(0)
+            return rounds * size
+
+        async def raw(n: int) -> int:
+            rounds = max(1, n // size)
+            for _ in range(rounds):
+                handles = [loop.call_later(10.0, noop) for _ in range(size)]
+                for handle in handles:
+                    handle.cancel()
+                await asyncio.sleep(0)
+            return rounds * size
+
+        return Case(batched_name("batched_cancel", size), drive(ours), drive(raw), start=size)
+
+    def fire_case(size: int) -> Case:
+        async def fire(n: int, through_txaio: bool) -> int:
+            rounds = max(1, n // size)
+            for _ in range(rounds):
+                fired: list[None] = []
+
+                def on_fire(seen: list[None] = fired) -> None:
+                    seen.append(None)
+
+                clock = VirtualTime(loop.time())
+                loop.time = clock.now  # type: ignore[method-assign]
+                try:
+                    if through_txaio:
+                        timer = tx.make_batched_timer(1.0)
+                        for _ in range(size):
+                            timer.call_later(10.0, on_fire)
+                    else:
+                        for _ in range(size):
+                            loop.call_later(10.0, on_fire)
+                    clock.value += 12.0
+                    for _ in range(size + 100):
+                        if len(fired) == size:
+                            break
+                        await asyncio.sleep(0)
+                        clock.value += 0.01  # a backend may pace its chunks by a real delay
+                    require(len(fired) == size, "timers still pending after the loop turned")
+                finally:
+                    del loop.time  # type: ignore[method-assign]
+            return rounds * size
+
+        return Case(
+            batched_name("batched_fire", size),
+            drive(lambda n: fire(n, True)),
+            drive(lambda n: fire(n, False)),
+            start=size,
+        )
+
+    for size in BATCHED_SIZES:
+        cases.append(cancel_case(size))
+    cases.append(fire_case(BATCHED_SIZES[-1]))
+    return cases

@@ -1,0 +1,237 @@
+"""The Twisted cases: Deferreds and the real reactor, driven by hand.
+
+The reactor is never started (it cannot be restarted); instead each batch
+calls ``reactor.runUntilCurrent()`` where a running reactor would take a
+turn: it runs due timers and cleans up cancelled ones.  The real reactor,
+not ``task.Clock``, because Clock re-sorts its whole list on every
+``callLater`` and 100k raw timers would measure that, not Twisted.
+"""
+
+from __future__ import annotations
+
+import logging
+from types import ModuleType
+from typing import Any
+
+from _common import BATCHED_SIZES, CHUNK, Case, NullSink, VirtualTime, batched_name, noop, plain, require
+
+
+def build(txaio: ModuleType) -> list[Case]:
+    """Every Twisted case, with the global reactor as ``txaio.config.loop``."""
+    from twisted.internet import reactor
+
+    txaio.config.loop = reactor
+    return [
+        *_future_cases(txaio, reactor),
+        *_timer_cases(txaio, reactor),
+        *_logging_cases(txaio),
+        *_batched_cases(txaio, reactor),
+    ]
+
+
+def _future_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
+    from twisted.internet import defer
+
+    tx = txaio
+    turn = reactor.runUntilCurrent
+
+    def ours_cycle(n: int) -> int:
+        seen: list[object] = []
+
+        def on_value(value: object) -> None:
+            seen.append(value)
+
+        for _ in range(n // CHUNK):
+            for i in range(CHUNK):
+                d = tx.create_future()
+                tx.add_callbacks(d, on_value, None)
+                tx.resolve(d, i)
+            turn()
+        require(len(seen) == n - n % CHUNK, "txaio future callbacks")
+        return n - n % CHUNK
+
+    def raw_cycle(n: int) -> int:
+        seen: list[object] = []
+
+        def on_value(value: object) -> None:
+            seen.append(value)
+
+        deferred = defer.Deferred
+        for _ in range(n // CHUNK):
+            for i in range(CHUNK):
+                d = deferred()
+                d.addCallback(on_value)
+                d.callback(i)
+            turn()
+        require(len(seen) == n - n % CHUNK, "Deferred callbacks")
+        return n - n % CHUNK
+
+    def ours_as_future(n: int) -> int:
+        for i in range(n):
+            tx.as_future(plain, i)
+        return n
+
+    def raw_as_future(n: int) -> int:
+        maybe_deferred = defer.maybeDeferred  # Twisted's own "call it, give me a Deferred"
+        for i in range(n):
+            maybe_deferred(plain, i)
+        return n
+
+    def ours_is_called(n: int) -> int:
+        d = defer.succeed(None)
+        for _ in range(n):
+            tx.is_called(d)
+        return n
+
+    def raw_is_called(n: int) -> int:
+        d = defer.succeed(None)
+        for _ in range(n):
+            d.called  # noqa: B018
+        return n
+
+    return [
+        Case("future_cycle", ours_cycle, raw_cycle),
+        Case("as_future", ours_as_future, raw_as_future),
+        Case("is_called", ours_is_called, raw_is_called),
+    ]
+
+
+def _timer_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
+    tx = txaio
+    turn = reactor.runUntilCurrent
+
+    def ours(n: int) -> int:
+        for _ in range(n // CHUNK):
+            for _ in range(CHUNK):
+                tx.call_later(1.0, noop).cancel()
+            turn()
+        return n - n % CHUNK
+
+    def raw(n: int) -> int:
+        call_later = reactor.callLater
+        for _ in range(n // CHUNK):
+            for _ in range(CHUNK):
+                call_later(1.0, noop).cancel()
+            turn()
+        return n - n % CHUNK
+
+    return [Case("call_later_cancel", ours, raw)]
+
+
+def _logging_cases(txaio: ModuleType) -> list[Case]:
+    from twisted.logger import Logger, textFileLogObserver
+
+    tx = txaio
+    sink = NullSink()
+    log = tx.make_logger()  # made before start_logging, as a module-level logger is
+    tx.start_logging(out=sink, level="info")
+
+    stdlib_disabled = logging.getLogger("bench.stdlib.disabled")
+    stdlib_disabled.setLevel(logging.INFO)
+    stdlib_disabled.propagate = False
+    raw_enabled = Logger(namespace="bench.raw.enabled", observer=textFileLogObserver(sink))  # type: ignore[arg-type]
+
+    def ours_disabled(n: int) -> int:
+        for i in range(n):
+            log.debug("disabled {i}", i=i)
+        return n
+
+    def raw_disabled(n: int) -> int:
+        for i in range(n):
+            stdlib_disabled.debug("disabled %s", i)
+        return n
+
+    def ours_enabled(n: int) -> int:
+        for i in range(n):
+            log.info("enabled {i}", i=i)
+        return n
+
+    def raw_enabled_batch(n: int) -> int:
+        for i in range(n):
+            raw_enabled.info("enabled {i}", i=i)
+        return n
+
+    def ours_make_logger(n: int) -> int:
+        for _ in range(n):
+            tx.make_logger()
+        return n
+
+    def raw_make_logger(n: int) -> int:
+        for _ in range(n):
+            Logger()
+        return n
+
+    return [
+        Case("log_disabled", ours_disabled, raw_disabled),
+        Case("log_enabled_null", ours_enabled, raw_enabled_batch, cap=200_000),
+        Case("make_logger", ours_make_logger, raw_make_logger, cap=20_000),
+    ]
+
+
+def _batched_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
+    tx = txaio
+    turn = reactor.runUntilCurrent
+
+    def cancel_case(size: int) -> Case:
+        def ours(n: int) -> int:
+            timer = tx.make_batched_timer(1.0)
+            rounds = max(1, n // size)
+            for _ in range(rounds):
+                calls = [timer.call_later(10.0, noop) for _ in range(size)]
+                for call in calls:
+                    call.cancel()
+                turn()
+            return rounds * size
+
+        def raw(n: int) -> int:
+            call_later = reactor.callLater
+            rounds = max(1, n // size)
+            for _ in range(rounds):
+                handles = [call_later(10.0, noop) for _ in range(size)]
+                for handle in handles:
+                    handle.cancel()
+                turn()
+            return rounds * size
+
+        return Case(batched_name("batched_cancel", size), ours, raw, start=size)
+
+    def fire_case(size: int) -> Case:
+        def fire(n: int, through_txaio: bool) -> int:
+            rounds = max(1, n // size)
+            for _ in range(rounds):
+                fired: list[None] = []
+
+                def on_fire(seen: list[None] = fired) -> None:
+                    seen.append(None)
+
+                clock = VirtualTime(reactor.seconds())
+                reactor.seconds = clock.now
+                try:
+                    if through_txaio:
+                        timer = tx.make_batched_timer(1.0)
+                        for _ in range(size):
+                            timer.call_later(10.0, on_fire)
+                    else:
+                        for _ in range(size):
+                            reactor.callLater(10.0, on_fire)
+                    clock.value += 12.0
+                    for _ in range(size + 100):
+                        if len(fired) == size:
+                            break
+                        turn()
+                        clock.value += 0.01  # a backend may pace its chunks by a real delay
+                    require(len(fired) == size, "timers still pending after the reactor turned")
+                finally:
+                    del reactor.seconds
+            return rounds * size
+
+        return Case(
+            batched_name("batched_fire", size),
+            lambda n: fire(n, True),
+            lambda n: fire(n, False),
+            start=size,
+        )
+
+    cases = [cancel_case(size) for size in BATCHED_SIZES]
+    cases.append(fire_case(BATCHED_SIZES[-1]))
+    return cases

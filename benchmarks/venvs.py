@@ -1,0 +1,70 @@
+"""Cached virtualenvs under build/bench-venvs, made with uv.
+
+- ``txaio-26.6.1``: txaio 26.6.1 and Twisted from PyPI, for ``--against 26.6.1``.
+- ``slim-26.6.1``: txaio 26.6.1 alone, and ``slim-ours``: txaio-core, txaio-log and
+  txaio-asyncio built from this tree (not editable, as a user installs them), for
+  the import-time case.
+
+A venv is rebuilt only when what it should hold changes: the requirements, the
+Python, or (for ``slim-ours``) any file of the three packages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENVS = ROOT / "build" / "bench-venvs"
+SLIM_PACKAGES = ("txaio-core", "txaio-log", "txaio-asyncio")
+
+
+def python_of(venv: Path) -> Path:
+    return venv / "bin" / "python"
+
+
+def _tree_digest(folders: list[Path]) -> str:
+    """A digest of what goes into the wheels: each package's pyproject.toml and src/."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in [folder / "pyproject.toml", *sorted((folder / "src").rglob("*"))]:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _uv(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "uv", *args], check=True, stdout=subprocess.DEVNULL)
+
+
+def ensure(name: str, requirements: list[str], fingerprint: str = "", fresh_build: bool = False) -> Path:
+    """The Python of venv ``name`` holding ``requirements``; made (or remade) only when needed."""
+    venv = VENVS / name
+    stamp = json.dumps({"requirements": requirements, "python": sys.version, "fingerprint": fingerprint})
+    stamp_file = venv / ".bench-stamp"
+    python = python_of(venv)
+    if python.exists() and stamp_file.exists() and stamp_file.read_text() == stamp:
+        return python
+    print(f"[bench] preparing {venv.relative_to(ROOT)} ({' '.join(requirements)})", file=sys.stderr)
+    _uv("venv", "--quiet", "--clear", "--python", sys.executable, str(venv))
+    # Local source trees: skip uv's cache so a changed module is never served from an old wheel.
+    cache = ["--no-cache"] if fresh_build else []
+    _uv("pip", "install", "--quiet", "--python", str(python), *cache, *requirements)
+    stamp_file.write_text(stamp)
+    return python
+
+
+def released(version: str, with_twisted: bool) -> Path:
+    """txaio ``version`` from PyPI (with Twisted, or alone for the slim import case)."""
+    requirements = [f"txaio=={version}"] + (["twisted"] if with_twisted else [])
+    return ensure(f"{'txaio' if with_twisted else 'slim'}-{version}", requirements)
+
+
+def slim_ours() -> Path:
+    """This tree's asyncio-only install: what ``pip install txaio-asyncio`` gives."""
+    folders = [ROOT / "packages" / dist for dist in SLIM_PACKAGES]
+    return ensure("slim-ours", [str(folder) for folder in folders], _tree_digest(folders), fresh_build=True)

@@ -1,0 +1,95 @@
+"""One framework, one process: select it, run every case, write the figures as JSON.
+
+txaio's framework selection is one-way per process, so ``run.py`` starts this
+script once per framework (and once more per framework in the txaio 26.6.1
+venv for ``--against``).  Results go to a file, not stdout: Twisted's
+``start_logging`` takes stdout over.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import platform
+import sys
+import traceback
+from pathlib import Path
+
+from _common import Case
+from _timing import calibrate, compare, time_batch, use_cpu_clock
+
+#: (ns per batch to aim for, repetitions): default and --quick.
+SETTINGS = {False: (15_000_000, 9), True: (2_000_000, 3)}
+
+
+def _txaio_version(txaio: object) -> str:
+    try:
+        return str(txaio.__version__)  # type: ignore[attr-defined]
+    except Exception:
+        return "unknown"
+
+
+def measure(case: Case, target_ns: int, repetitions: int, txaio_only: bool) -> dict[str, object]:
+    """Calibrate on the raw side (both sides then run the same batch size), then compare."""
+    raw = None if txaio_only else case.raw
+    n = calibrate(raw or case.ours, case.start, target_ns, case.cap)
+    if raw is not None:
+        time_batch(case.ours, case.start)  # warm the txaio side up as calibration warmed the raw one
+    figures = compare(case.ours, raw, n, repetitions)
+    return {
+        "case": case.name,
+        "txaio_ns": figures.ours.ns_per_op,
+        "raw_ns": None if figures.raw is None else figures.raw.ns_per_op,
+        "ratio": figures.ratio,
+        "ops_per_batch": figures.ours.ops_per_batch,
+        "repetitions": repetitions,
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--framework", choices=("asyncio", "twisted"), required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--txaio-only", action="store_true", help="skip the raw side")
+    parser.add_argument("--cases", default="", help="comma-separated case names (default: all)")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
+    args = parser.parse_args(argv)
+    if args.clock == "cpu":
+        use_cpu_clock()
+
+    import txaio
+
+    getattr(txaio, f"use_{args.framework}")()
+    cases_module = importlib.import_module(f"cases_{args.framework}")
+    cases: list[Case] = cases_module.build(txaio)
+    wanted = {name for name in args.cases.split(",") if name}
+    target_ns, repetitions = SETTINGS[args.quick]
+    results = []
+    for case in cases:
+        if wanted and case.name not in wanted:
+            continue
+        try:
+            results.append(measure(case, target_ns, repetitions, args.txaio_only))
+        except Exception as exc:  # one broken case must not hide the others' figures
+            traceback.print_exc(file=sys.__stderr__)
+            results.append({"case": case.name, "error": f"{type(exc).__name__}: {exc}"})
+    report = {
+        "framework": args.framework,
+        "txaio_version": _txaio_version(txaio),
+        "python": platform.python_version(),
+        "clock": args.clock,
+        "results": results,
+    }
+    args.out.write_text(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except Exception:
+        # Twisted's start_logging may have taken sys.stderr over: write to the real one.
+        traceback.print_exc(file=sys.__stderr__)
+        sys.exit(1)
