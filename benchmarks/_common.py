@@ -6,8 +6,10 @@ the standard library.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 
 #: Operations between two turns of the event loop in the cases that schedule work,
 #: so cancelled timers and ready callbacks are cleaned up as a running program would.
@@ -72,3 +74,59 @@ def require(condition: bool, what: str) -> None:
     """Stop the run when a case did not do its work: a broken backend must not look fast."""
     if not condition:
         raise RuntimeError(f"benchmark case did not complete: {what}")
+
+
+def logging_cases(
+    txaio: ModuleType,
+    raw_enabled_logger: Callable[[NullSink], Callable[[int], None]],
+    raw_make_logger: Callable[[], object],
+) -> list[Case]:
+    """The logging cases of either framework; only the raw enabled logger and raw make_logger differ.
+
+    ``raw_enabled_logger(sink)`` returns a function that logs one enabled line
+    for ``i`` to ``sink`` with the framework's own logger.  The disabled call
+    is compared with a disabled stdlib call on both frameworks, as the target says.
+    """
+    sink = NullSink()
+    log = txaio.make_logger()  # made before start_logging, as a module-level logger is
+    txaio.start_logging(out=sink, level="info")
+    raw_enabled = raw_enabled_logger(sink)
+    stdlib_disabled = logging.getLogger("bench.stdlib.disabled")
+    stdlib_disabled.setLevel(logging.INFO)
+    stdlib_disabled.propagate = False
+
+    def ours_disabled(n: int) -> int:
+        for i in range(n):
+            log.debug("disabled {i}", i=i)
+        return n
+
+    def raw_disabled(n: int) -> int:
+        for i in range(n):
+            stdlib_disabled.debug("disabled %s", i)
+        return n
+
+    def ours_enabled(n: int) -> int:
+        for i in range(n):
+            log.info("enabled {i}", i=i)
+        return n
+
+    def raw_enabled_batch(n: int) -> int:
+        for i in range(n):
+            raw_enabled(i)
+        return n
+
+    def ours_make_logger(n: int) -> int:
+        for _ in range(n):
+            txaio.make_logger()
+        return n
+
+    def raw_make_logger_batch(n: int) -> int:
+        for _ in range(n):
+            raw_make_logger()
+        return n
+
+    return [
+        Case("log_disabled", ours_disabled, raw_disabled),
+        Case("log_enabled_null", ours_enabled, raw_enabled_batch, cap=200_000),
+        Case("make_logger", ours_make_logger, raw_make_logger_batch, cap=20_000),
+    ]

@@ -13,7 +13,19 @@ from collections.abc import Callable, Coroutine
 from types import ModuleType
 from typing import Any
 
-from _common import BATCHED_SIZES, CHUNK, Batch, Case, NullSink, VirtualTime, batched_name, noop, plain, require
+from _common import (
+    BATCHED_SIZES,
+    CHUNK,
+    Batch,
+    Case,
+    NullSink,
+    VirtualTime,
+    batched_name,
+    logging_cases,
+    noop,
+    plain,
+    require,
+)
 
 
 def build(txaio: ModuleType) -> list[Case]:
@@ -137,56 +149,16 @@ def _timer_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any)
 
 
 def _logging_cases(txaio: ModuleType) -> list[Case]:
-    tx = txaio
-    sink = NullSink()
-    log = tx.make_logger()  # made before start_logging, as a module-level logger is
-    tx.start_logging(out=sink, level="info")
+    def stdlib_enabled(sink: NullSink) -> Callable[[int], None]:
+        logger = logging.getLogger("bench.raw.enabled")
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+        handler = logging.StreamHandler(sink)  # type: ignore[arg-type]
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        logger.addHandler(handler)
+        return lambda i: logger.info("enabled %s", i)
 
-    stdlib_disabled = logging.getLogger("bench.stdlib.disabled")
-    stdlib_disabled.setLevel(logging.INFO)
-    stdlib_disabled.propagate = False
-    raw_enabled = logging.getLogger("bench.raw.enabled")
-    raw_enabled.setLevel(logging.INFO)
-    raw_enabled.propagate = False
-    handler = logging.StreamHandler(sink)  # type: ignore[arg-type]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-    raw_enabled.addHandler(handler)
-
-    def ours_disabled(n: int) -> int:
-        for i in range(n):
-            log.debug("disabled {i}", i=i)
-        return n
-
-    def raw_disabled(n: int) -> int:
-        for i in range(n):
-            stdlib_disabled.debug("disabled %s", i)
-        return n
-
-    def ours_enabled(n: int) -> int:
-        for i in range(n):
-            log.info("enabled {i}", i=i)
-        return n
-
-    def raw_enabled_batch(n: int) -> int:
-        for i in range(n):
-            raw_enabled.info("enabled %s", i)
-        return n
-
-    def ours_make_logger(n: int) -> int:
-        for _ in range(n):
-            tx.make_logger()
-        return n
-
-    def raw_make_logger(n: int) -> int:
-        for _ in range(n):
-            logging.getLogger(__name__)
-        return n
-
-    return [
-        Case("log_disabled", ours_disabled, raw_disabled),
-        Case("log_enabled_null", ours_enabled, raw_enabled_batch, cap=200_000),
-        Case("make_logger", ours_make_logger, raw_make_logger, cap=20_000),
-    ]
+    return logging_cases(txaio, stdlib_enabled, lambda: logging.getLogger(__name__))
 
 
 def _batched_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any) -> list[Case]:

@@ -9,11 +9,22 @@ not ``task.Clock``, because Clock re-sorts its whole list on every
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from _common import BATCHED_SIZES, CHUNK, Case, NullSink, VirtualTime, batched_name, noop, plain, require
+from _common import (
+    BATCHED_SIZES,
+    CHUNK,
+    Case,
+    NullSink,
+    VirtualTime,
+    batched_name,
+    logging_cases,
+    noop,
+    plain,
+    require,
+)
 
 
 def build(txaio: ModuleType) -> list[Case]:
@@ -121,51 +132,11 @@ def _timer_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
 def _logging_cases(txaio: ModuleType) -> list[Case]:
     from twisted.logger import Logger, textFileLogObserver
 
-    tx = txaio
-    sink = NullSink()
-    log = tx.make_logger()  # made before start_logging, as a module-level logger is
-    tx.start_logging(out=sink, level="info")
+    def twisted_enabled(sink: NullSink) -> Callable[[int], None]:
+        logger = Logger(namespace="bench.raw.enabled", observer=textFileLogObserver(sink))  # type: ignore[arg-type]
+        return lambda i: logger.info("enabled {i}", i=i)
 
-    stdlib_disabled = logging.getLogger("bench.stdlib.disabled")
-    stdlib_disabled.setLevel(logging.INFO)
-    stdlib_disabled.propagate = False
-    raw_enabled = Logger(namespace="bench.raw.enabled", observer=textFileLogObserver(sink))  # type: ignore[arg-type]
-
-    def ours_disabled(n: int) -> int:
-        for i in range(n):
-            log.debug("disabled {i}", i=i)
-        return n
-
-    def raw_disabled(n: int) -> int:
-        for i in range(n):
-            stdlib_disabled.debug("disabled %s", i)
-        return n
-
-    def ours_enabled(n: int) -> int:
-        for i in range(n):
-            log.info("enabled {i}", i=i)
-        return n
-
-    def raw_enabled_batch(n: int) -> int:
-        for i in range(n):
-            raw_enabled.info("enabled {i}", i=i)
-        return n
-
-    def ours_make_logger(n: int) -> int:
-        for _ in range(n):
-            tx.make_logger()
-        return n
-
-    def raw_make_logger(n: int) -> int:
-        for _ in range(n):
-            Logger()
-        return n
-
-    return [
-        Case("log_disabled", ours_disabled, raw_disabled),
-        Case("log_enabled_null", ours_enabled, raw_enabled_batch, cap=200_000),
-        Case("make_logger", ours_make_logger, raw_make_logger, cap=20_000),
-    ]
+    return logging_cases(txaio, twisted_enabled, Logger)
 
 
 def _batched_cases(txaio: ModuleType, reactor: Any) -> list[Case]:

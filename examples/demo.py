@@ -53,7 +53,9 @@ def main(argv: list[str]) -> int:
     examples = sorted(
         path
         for path in HERE.glob("*.py")
-        if path.name != "demo.py" and (not wanted or any(word in path.stem for word in wanted))
+        if path.name != "demo.py"
+        and not path.name.startswith("_")  # helpers shared by examples, not examples
+        and (not wanted or any(word in path.stem for word in wanted))
     )
     if not examples:
         print(f"no example matches {' '.join(wanted)}", file=sys.stderr)

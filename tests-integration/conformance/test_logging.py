@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,9 +17,7 @@ import pytest
 
 import txaio
 import txaio.log
-from txaio.log._testing import isolated_logging
-
-LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<text>.*)$")
+from txaio.log._testing import isolated_logging, logged_texts
 
 #: Made at import, before any framework is selected, as libraries do.
 EARLY = txaio.make_logger()
@@ -47,8 +44,7 @@ def out(txaio_framework: str) -> Iterator[io.StringIO]:
 
 def mine(out: io.StringIO) -> list[str]:
     """This test's messages (first lines of entries starting with "~")."""
-    texts = [m["text"] for m in map(LINE.match, out.getvalue().splitlines()) if m]
-    return [text for text in texts if text.startswith("~")]
+    return [text for text in logged_texts(out.getvalue()) if text.startswith("~")]
 
 
 def log_everything(log: Any) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 from collections.abc import Iterator
 
 import pytest
@@ -12,9 +11,7 @@ import pytest
 import txaio
 from txaio import _aio_logging
 from txaio.log import Logger
-from txaio.log._testing import isolated_logging
-
-LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<text>.*)$")
+from txaio.log._testing import isolated_logging, kept_records, logged_texts
 
 
 @pytest.fixture(autouse=True)
@@ -25,25 +22,12 @@ def _isolated_logging() -> Iterator[None]:
 
 @pytest.fixture
 def records() -> Iterator[list[logging.LogRecord]]:
-    seen: list[logging.LogRecord] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            seen.append(record)
-
-    handler = Keep()
-    target = logging.getLogger("aio_test")
-    target.addHandler(handler)
-    target.setLevel(1)  # let stdlib pass everything unless a test says otherwise
-    try:
+    with kept_records("aio_test") as seen:
         yield seen
-    finally:
-        target.removeHandler(handler)
-        target.setLevel(logging.NOTSET)
 
 
 def texts(out: io.StringIO) -> list[str]:
-    return [m["text"] for m in map(LINE.match, out.getvalue().splitlines()) if m]
+    return logged_texts(out.getvalue())
 
 
 class Bunny:

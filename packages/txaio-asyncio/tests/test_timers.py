@@ -69,28 +69,6 @@ def test_batched_timer_keyword_of_26_6_1(clock: VirtualClock) -> None:
     assert timer.call_later(0.1, lambda: None) is not None
 
 
-def test_batched_cancel_is_harmless_repeated_and_after_firing(clock: VirtualClock) -> None:
-    timer = txaio.make_batched_timer(0.2)
-    seen: list[str] = []
-    kept = timer.call_later(0.1, seen.append, "kept")
-    dropped = timer.call_later(0.1, seen.append, "dropped")
-    dropped.cancel()
-    dropped.cancel()
-    clock.advance(0.3)
-    kept.cancel()
-    assert seen == ["kept"]
-
-
-def test_cancel_is_honoured_while_the_bucket_is_delivered(clock: VirtualClock) -> None:
-    timer = txaio.make_batched_timer(0.2, chunk_size=1)
-    seen: list[str] = []
-    calls: list[Any] = []
-    calls.append(timer.call_later(0.1, lambda: (seen.append("first"), calls[1].cancel())))
-    calls.append(timer.call_later(0.1, seen.append, "second"))
-    clock.advance(0.3)
-    assert seen == ["first"]
-
-
 def test_an_exception_reaches_the_loop_with_its_traceback_and_others_still_run(clock: VirtualClock) -> None:
     reported: list[dict[str, Any]] = []
     clock.loop.set_exception_handler(lambda loop, context: reported.append(context))

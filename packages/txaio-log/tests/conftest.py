@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from txaio.log._testing import isolated_logging
+from txaio.log._testing import isolated_logging, kept_records
 
 
 @pytest.fixture(autouse=True)
@@ -19,18 +19,5 @@ def _isolated_logging() -> Iterator[None]:
 @pytest.fixture
 def records() -> Iterator[list[logging.LogRecord]]:
     """The stdlib records that reach the logger "txaio_test" and below."""
-    seen: list[logging.LogRecord] = []
-
-    class Keep(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            seen.append(record)
-
-    handler = Keep()
-    target = logging.getLogger("txaio_test")
-    target.addHandler(handler)
-    target.setLevel(1)  # let stdlib pass everything: these tests are about txaio's levels
-    try:
+    with kept_records("txaio_test") as seen:
         yield seen
-    finally:
-        target.removeHandler(handler)
-        target.setLevel(logging.NOTSET)

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import subprocess
 import sys
 
 import pytest
 
 from txaio.log import LogLevelError, get_global_log_level, logging_started, make_logger, start_logging
-
-LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<text>.*)$")
+from txaio.log._testing import LOG_LINE, logged_texts
 
 
 def texts(out: io.StringIO) -> list[str]:
     """The message part of every timestamped line."""
-    found = []
-    for line in out.getvalue().splitlines():
-        match = LINE.match(line)
-        if match:
-            found.append(match["text"])
-    return found
+    return logged_texts(out.getvalue())
 
 
 def test_records_go_to_the_stdlib_logger_of_the_namespace(records: list[logging.LogRecord]) -> None:
@@ -94,7 +87,7 @@ def test_start_logging_writes_timestamped_lines_to_out() -> None:
     log.trace("hidden")
     lines = out.getvalue().splitlines()
     assert len(lines) == 1
-    assert LINE.match(lines[0])
+    assert LOG_LINE.match(lines[0])
     assert texts(out) == ["debug 1"]
     assert get_global_log_level() == "debug"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import inspect
 import io
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,9 +16,7 @@ from twisted.python.failure import Failure
 import txaio
 from txaio import _tx_logging
 from txaio.interfaces import ILogger
-from txaio.log._testing import isolated_logging
-
-LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<text>.*)$")
+from txaio.log._testing import isolated_logging, logged_texts
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +37,7 @@ def events() -> Iterator[list[dict[str, Any]]]:
 
 
 def texts(out: io.StringIO) -> list[str]:
-    return [m["text"] for m in map(LINE.match, out.getvalue().splitlines()) if m]
+    return logged_texts(out.getvalue())
 
 
 class Bunny:

@@ -1,12 +1,15 @@
-"""Putting txaio's process-wide logging state back after a test (tests only).
+"""Helpers for tests of txaio logging (tests only), shared by every package's suite.
 
 ``start_logging`` acts once per process and the level is global; a test
-suite that exercises them needs each test to start from the same state.
+suite that exercises them needs each test to start from the same state, and
+to read back what was written or recorded.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import re
 from collections.abc import Iterator
 
 from txaio.log import _categories
@@ -31,3 +34,37 @@ def isolated_logging() -> Iterator[None]:
         for logger, (own_level, explicit) in kept.items():
             logger._log_level_set_explicitly = explicit
             logger._set_log_level(own_level)
+
+
+#: A line that ``start_logging`` writes: an ISO timestamp with its UTC offset, then the text.
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<text>.*)$")
+
+
+def logged_texts(output: str) -> list[str]:
+    """The text of every timestamped line of ``output`` (continuation lines are left out)."""
+    return [match["text"] for match in map(LOG_LINE.match, output.splitlines()) if match]
+
+
+@contextlib.contextmanager
+def kept_records(logger_name: str) -> Iterator[list[logging.LogRecord]]:
+    """The stdlib records that reach ``logger_name`` and below while the body runs.
+
+    The logger lets every level through meanwhile, so tests see txaio's own
+    level decisions; its handlers and level are put back afterwards.
+    """
+    seen: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    handler = Keep()
+    target = logging.getLogger(logger_name)
+    level = target.level
+    target.addHandler(handler)
+    target.setLevel(1)
+    try:
+        yield seen
+    finally:
+        target.removeHandler(handler)
+        target.setLevel(level)
