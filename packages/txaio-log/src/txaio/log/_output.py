@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import io
+import math
 import threading
 from datetime import datetime
 from typing import IO, Any
 
+#: The last second formatted and its text: log lines come in bursts within one second,
+#: and formatting a local time with its offset costs more than the rest of a line.
+_last_stamp: tuple[int, str] = (-(2**62), "")
+
 
 def format_timestamp(when: float) -> str:
     """Local time with its UTC offset, e.g. ``2026-01-21T01:02:03+0100``."""
-    return datetime.fromtimestamp(when).astimezone().strftime("%Y-%m-%dT%H:%M:%S%z")
+    global _last_stamp  # a one-entry cache; replacing the tuple is atomic
+    second = math.floor(when)
+    cached_second, text = _last_stamp
+    if second != cached_second:
+        text = datetime.fromtimestamp(second).astimezone().strftime("%Y-%m-%dT%H:%M:%S%z")
+        _last_stamp = (second, text)
+    return text
 
 
 def format_line(when: float, text: str) -> str:
