@@ -48,3 +48,16 @@ def test_testutil_needs_no_twisted() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_no_module_of_txaio_testutil_imports_twisted() -> None:
+    # Only txaio-twisted imports Twisted; the Twisted clock ships there (txaio._tx_virtual_clock).
+    import re
+    from pathlib import Path
+
+    import txaio.testutil
+
+    source_dir = Path(txaio.testutil.__file__).parent
+    importing = re.compile(r"^\s*(from|import)\s+twisted\b", re.MULTILINE)
+    offenders = [path.name for path in source_dir.glob("*.py") if importing.search(path.read_text("utf-8"))]
+    assert offenders == []

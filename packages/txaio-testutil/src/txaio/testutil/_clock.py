@@ -92,10 +92,10 @@ def make_clock(framework: str) -> VirtualClock:
         raise ValueError(f"unknown txaio framework {framework!r}; known: {known}")
     if framework == "twisted":
         try:
-            from txaio.testutil._tx_clock import TwistedVirtualClock
+            from txaio._tx_virtual_clock import TwistedVirtualClock  # ships with txaio-twisted
         except ImportError as exc:
             raise ImportError(
-                f"the Twisted virtual clock needs Twisted ({exc}); install it: pip install txaio-twisted"
+                f"the Twisted virtual clock comes with txaio-twisted ({exc}); install it: pip install txaio-twisted"
             ) from exc
         return TwistedVirtualClock()
     from txaio.testutil._aio_clock import AsyncioVirtualClock

@@ -1,7 +1,8 @@
-"""The virtual clock on Twisted: a ``twisted.internet.task.Clock``.
+"""txaio-testutil's virtual clock on Twisted: a ``twisted.internet.task.Clock``.
 
-Imported only when Twisted is the framework under test, so txaio-testutil
-itself never needs Twisted.
+It ships with txaio-twisted because only txaio-twisted imports Twisted;
+txaio-testutil loads it when a test asks for a Twisted clock, so the
+``txaio.testutil`` names it builds on are always there when it runs.
 """
 
 from __future__ import annotations
