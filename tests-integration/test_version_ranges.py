@@ -35,7 +35,7 @@ NEXT_MAJOR = "2.0.0"
 def next_major_core(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A txaio-core wheel that says it is version 2.0.0, built from a copy of the package."""
     out = tmp_path_factory.mktemp("core-next-major")
-    return build_with_version(ROOT / "packages" / "txaio-core", "src/txaio/_core_version.py", NEXT_MAJOR, out)
+    return build_with_version(ROOT / "packages" / "txaio-core", "src/txaio/_core/_version.py", NEXT_MAJOR, out)
 
 
 def test_lowest_allowed_versions_pass_the_conformance_suite(wheels: dict[str, Path], tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import txaio
-from txaio._contract import BACKEND_NAMES, OPERATION_NAMES
+from txaio._core.contract import BACKEND_NAMES, OPERATION_NAMES
 
 
 def test_exactly_the_selected_framework_is_flagged(txaio_framework: str) -> None:
@@ -42,7 +42,7 @@ def test_with_config_on_the_configured_loop_offers_every_operation(txaio_clock: 
 
 
 def test_operations_before_selection_raise_the_usage_error() -> None:
-    from txaio import _selection
+    from txaio._core import selection as _selection
 
     saved = _selection.save_state()
     _selection.reset()

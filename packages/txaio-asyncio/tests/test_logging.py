@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 import txaio
-from txaio import _aio_logging
+from txaio.aio import _logging as _aio_logging
 from txaio.log import Logger
 from txaio.log._testing import isolated_logging, kept_records, logged_texts
 

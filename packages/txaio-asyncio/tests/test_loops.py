@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import txaio
-from txaio import _aio_loop
+from txaio.aio import _loop as _aio_loop
 from txaio.testutil import VirtualClock, replace_loop
 
 

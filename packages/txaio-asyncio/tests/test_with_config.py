@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 import txaio
-from txaio._config import Config
-from txaio._contract import OPERATION_NAMES, FrameworkApi
+from txaio._core.config import Config
+from txaio._core.contract import OPERATION_NAMES, FrameworkApi
 from txaio.aio import FailedFuture
 from txaio.testutil import VirtualClock
 

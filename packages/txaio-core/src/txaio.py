@@ -1,60 +1,25 @@
-"""Imported only when ``txaio/__init__.py`` is missing: names the command that repairs txaio.
+"""Stands in for ``txaio/__init__.py`` if that file is gone, and is then the same ``txaio``.
 
-In a healthy install Python imports the package ``txaio/`` and never this
-module (a package directory with ``__init__.py`` wins over a same-named
-module).  The one common way to lose ``__init__.py``: pip upgrading txaio
-26.6.1 in place installs the split distributions first, then deletes every
-path in 26.6.1's file list, which includes ``txaio/__init__.py``,
-``txaio/aio.py`` and ``txaio/tx.py`` that the new distributions had just
-written.  Without this module ``import txaio`` would then quietly give an
-empty namespace package and fail later with a puzzling AttributeError.
+Python imports this module only when the folder ``txaio/`` has no
+``__init__.py`` (a package with one always wins).  That happens after
+``pip install -U txaio`` over txaio 26.6.1: pip writes the new distributions
+first and then deletes every file 26.6.1 listed, ``txaio/__init__.py`` among
+them.  Everything else the new distributions ship lives at paths 26.6.1
+never had, so this module only has to make ``txaio`` a package again and
+load the same facade.  ``pip install --force-reinstall txaio-core`` (or the
+next txaio-core release) puts ``txaio/__init__.py`` back.
 """
 
-from __future__ import annotations
+import os as _os
+from pkgutil import extend_path as _extend_path
 
-import sys
-from importlib import metadata
-from pathlib import Path
+# The folder beside this file first (find_spec() sees this module, not that
+# folder), then the ``txaio`` folders of other sys.path entries, as
+# ``txaio/__init__.py`` gets them (editable installs of several parts).
+__path__ = _extend_path([_os.path.join(_os.path.dirname(__file__), "txaio")], __name__)
 
-#: The distributions that install modules into the ``txaio`` package.
-PARTS = ("txaio-core", "txaio-log", "txaio-asyncio", "txaio-twisted", "txaio-testutil")
+from txaio._core import facade as _facade
+from txaio._core.facade import *  # noqa: F403
 
-
-def damaged_parts() -> list[str]:
-    """``name==version`` of each installed part whose recorded files are gone."""
-    damaged: list[str] = []
-    for name in PARTS:
-        try:
-            dist = metadata.distribution(name)
-        except metadata.PackageNotFoundError:
-            continue
-        recorded = [path for path in dist.files or () if path.suffix != ".pyc"]
-        if any(not Path(str(dist.locate_file(path))).exists() for path in recorded):
-            damaged.append(f"{name}=={dist.version}")
-    return damaged
-
-
-def installed_parts() -> list[str]:
-    """``name==version`` of each installed part."""
-    found: list[str] = []
-    for name in PARTS:
-        try:
-            found.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            continue
-    return found
-
-
-def repair_message() -> str:
-    """Why ``import txaio`` failed and the one command that repairs it."""
-    parts = damaged_parts() or installed_parts() or ["txaio-core", "txaio-asyncio"]
-    python = f'"{sys.executable}"' if " " in sys.executable else sys.executable
-    return (
-        "txaio is damaged: txaio/__init__.py is missing. pip deletes it (with txaio/aio.py and "
-        "txaio/tx.py) when it upgrades txaio 26.6.1 in place, after the new txaio-* distributions "
-        "wrote them. Repair by reinstalling those distributions: "
-        f"{python} -m pip install --force-reinstall --no-deps {' '.join(parts)}"
-    )
-
-
-raise ImportError(repair_message(), name="txaio")
+globals().update({_name: getattr(_facade, _name) for _name in _facade.EXTRA_NAMES})
+__all__ = _facade.__all__

@@ -15,9 +15,9 @@ import pytest
 from fakes import FakeClock
 
 import txaio
-from txaio import _selection
-from txaio._config import Config
-from txaio._contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES, FrameworkApi
+from txaio._core import selection as _selection
+from txaio._core.config import Config
+from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES, FrameworkApi
 
 
 def _recording(name: str) -> Callable[..., tuple[Any, ...]]:

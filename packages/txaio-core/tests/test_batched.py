@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fakes import FakeClock
 
-from txaio._batched import BatchedTimer
+from txaio._core.batched import BatchedTimer
 from txaio.interfaces import IBatchedTimer
 
 

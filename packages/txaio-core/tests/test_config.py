@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import txaio
-from txaio._config import Config
-from txaio._contract import LOGGING_NAMES, OPERATION_NAMES, UNSET, FrameworkApi
+from txaio._core.config import Config
+from txaio._core.contract import LOGGING_NAMES, OPERATION_NAMES, UNSET, FrameworkApi
 
 
 def test_config_is_one_writable_object() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import txaio
-from txaio._core_version import __version__ as core_version
-from txaio._versions import installed_version
+from txaio._core._version import __version__ as core_version
+from txaio._core.versions import installed_version
 
 
 def make_site(tmp_path: Path, *dist_infos: str) -> list[str]:

@@ -14,15 +14,15 @@ from collections.abc import Callable, Iterator
 import pytest
 
 import txaio
-from txaio import _selection
+from txaio._core import selection as _selection
 
 pytest_plugins = ["pytester"]
 
 
 def install_fake_backends(missing: tuple[str, ...] = ()) -> dict[str, types.ModuleType]:
     """Point each framework at a fake backend module; those in ``missing`` at one that cannot import."""
-    from txaio import _selection
-    from txaio._contract import BACKEND_NAMES
+    from txaio._core import selection as _selection
+    from txaio._core.contract import BACKEND_NAMES
 
     fakes: dict[str, types.ModuleType] = {}
     for name, framework in list(_selection.FRAMEWORKS.items()):

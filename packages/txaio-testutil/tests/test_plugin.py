@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from txaio import _selection
+from txaio._core import selection as _selection
 
 TAKES_ONLY_THE_FRAMEWORK = """
 import txaio

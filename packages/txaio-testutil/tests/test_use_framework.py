@@ -7,7 +7,7 @@ import types
 import pytest
 
 import txaio
-from txaio import _selection
+from txaio._core import selection as _selection
 from txaio.testutil import use_framework
 
 

@@ -51,7 +51,7 @@ def test_testutil_needs_no_twisted() -> None:
 
 
 def test_no_module_of_txaio_testutil_imports_twisted() -> None:
-    # Only txaio-twisted imports Twisted; the Twisted clock ships there (txaio._tx_virtual_clock).
+    # Only txaio-twisted imports Twisted; the Twisted clock ships there (txaio.tx._virtual_clock).
     import re
     from pathlib import Path
 

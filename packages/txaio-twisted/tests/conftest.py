@@ -14,8 +14,8 @@ from twisted.logger import globalLogPublisher
 from tx_helpers import LogEvents
 
 import txaio
-from txaio import _tx_reactor
 from txaio.testutil import use_framework
+from txaio.tx import _reactor as _tx_reactor
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,9 @@ from twisted.python import log as legacy_log
 from twisted.python.failure import Failure
 
 import txaio
-from txaio import _tx_logging
 from txaio.interfaces import ILogger
 from txaio.log._testing import isolated_logging, logged_texts
+from txaio.tx import _logging as _tx_logging
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ import pytest
 
 import txaio
 import txaio.tx
-from txaio._contract import BACKEND_NAMES
+from txaio._core.contract import BACKEND_NAMES
 from txaio.testutil import use_framework
 
 
@@ -36,7 +36,7 @@ def test_26_6_1_names_reached_by_downstream_code() -> None:
 
 
 def test_with_twisted_selects_twisted_and_offers_the_api(monkeypatch: pytest.MonkeyPatch) -> None:
-    from txaio._selection import reset
+    from txaio._core.selection import reset
 
     monkeypatch.delitem(sys.modules, "txaio.with_twisted", raising=False)
     with use_framework("twisted"):

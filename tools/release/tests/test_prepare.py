@@ -29,7 +29,7 @@ def test_prepare_log_changes_only_log(clone: Path) -> None:
         "packages/txaio-log/CHANGELOG.md",
         "packages/txaio-log/changes/10.feature.md",
         "packages/txaio-log/changes/11.bugfix.md",
-        "packages/txaio-log/src/txaio/_log_version.py",
+        "packages/txaio-log/src/txaio/log/_version.py",
     ]
     assert current_version(clone, "txaio-log") == new
     assert not (clone / "packages/txaio-log/changes/10.feature.md").exists()

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import txaio
-from txaio import _selection
+from txaio._core import selection
 from txaio.testutil._loop import replace_loop
 
 #: How many rounds of callbacks one ``advance()`` may run before it gives up:
@@ -87,12 +87,12 @@ def selected_framework() -> str:
 
 def make_clock(framework: str) -> VirtualClock:
     """A fresh, not yet installed virtual clock for ``framework``."""
-    if framework not in _selection.FRAMEWORKS:
-        known = ", ".join(repr(name) for name in sorted(_selection.FRAMEWORKS))
+    if framework not in selection.FRAMEWORKS:
+        known = ", ".join(repr(name) for name in sorted(selection.FRAMEWORKS))
         raise ValueError(f"unknown txaio framework {framework!r}; known: {known}")
     if framework == "twisted":
         try:
-            from txaio._tx_virtual_clock import TwistedVirtualClock  # ships with txaio-twisted
+            from txaio.tx._virtual_clock import TwistedVirtualClock  # ships with txaio-twisted
         except ImportError as exc:
             raise ImportError(
                 f"the Twisted virtual clock comes with txaio-twisted ({exc}); install it: pip install txaio-twisted"

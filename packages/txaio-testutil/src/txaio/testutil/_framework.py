@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import txaio
-from txaio import _selection
+from txaio._core import selection
 
 
 def check_framework_name(name: object) -> str:
     """``name`` if txaio knows that framework, else a ValueError listing those it knows."""
-    if not isinstance(name, str) or name not in _selection.FRAMEWORKS:
-        known = ", ".join(repr(known) for known in sorted(_selection.FRAMEWORKS))
+    if not isinstance(name, str) or name not in selection.FRAMEWORKS:
+        known = ", ".join(repr(known) for known in sorted(selection.FRAMEWORKS))
         raise ValueError(f"unknown txaio framework {name!r}; known: {known}")
     return name
 
@@ -30,13 +30,13 @@ def use_framework(name: str) -> Iterator[str]:
     """
     check_framework_name(name)
     config: Any = txaio.config
-    saved = _selection.save_state()
+    saved = selection.save_state()
     saved_loop = config.loop
-    _selection.reset()
+    selection.reset()
     config.loop = None
     try:
-        _selection.select(name)
+        selection.select(name)
         yield name
     finally:
-        _selection.restore_state(saved)
+        selection.restore_state(saved)
         config.loop = saved_loop

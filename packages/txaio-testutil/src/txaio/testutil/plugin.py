@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from txaio import _selection
+from txaio._core import selection
 from txaio.testutil._clock import VirtualClock, virtual_clock
 from txaio.testutil._framework import check_framework_name, use_framework
 
@@ -26,7 +26,7 @@ FRAMEWORK_FIXTURE = "txaio_framework"
 
 def pytest_configure(config: pytest.Config) -> None:
     """Register the marker, so ``--strict-markers`` accepts it."""
-    names = " / ".join(repr(name) for name in sorted(_selection.FRAMEWORKS))
+    names = " / ".join(repr(name) for name in sorted(selection.FRAMEWORKS))
     config.addinivalue_line(
         "markers",
         f"{MARKER}(*frameworks): run the test only on the named txaio frameworks ({names}); "
@@ -81,14 +81,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def _select_or_skip(name: str) -> Iterator[str]:
     try:
-        _selection.import_backend(name)
+        selection.import_backend(name)
     except ImportError as exc:
         pytest.skip(f"txaio framework {name} is not installed: {exc}")
     with use_framework(name):
         yield name
 
 
-@pytest.fixture(params=sorted(_selection.FRAMEWORKS), ids=sorted(_selection.FRAMEWORKS))
+@pytest.fixture(params=sorted(selection.FRAMEWORKS), ids=sorted(selection.FRAMEWORKS))
 def txaio_framework(request: pytest.FixtureRequest) -> Iterator[str]:
     """Run the test once per framework, with that framework selected."""
     yield from _select_or_skip(request.param)

@@ -12,7 +12,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
-from txaio._aio_failure import FailedFuture, exception_of
+from txaio.aio._failure import FailedFuture, exception_of
 from txaio.interfaces import IFailedFuture
 
 _CancelledError = asyncio.CancelledError

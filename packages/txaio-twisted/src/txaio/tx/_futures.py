@@ -14,9 +14,9 @@ from typing import Any
 from twisted.internet.defer import Deferred, DeferredList, FirstError, fail, succeed
 from twisted.python.failure import Failure
 
-from txaio._contract import UNSET
-from txaio._tx_failures import current_failure, new_failure, to_failure
+from txaio._core.contract import UNSET
 from txaio.interfaces import IFailedFuture
+from txaio.tx._failures import current_failure, new_failure, to_failure
 
 
 def create_future(result: Any = UNSET, error: Any = UNSET, canceller: Any = UNSET) -> Deferred[Any]:

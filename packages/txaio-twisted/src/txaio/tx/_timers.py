@@ -8,10 +8,10 @@ from typing import Any
 from twisted.internet.defer import Deferred
 from twisted.logger import Logger
 
-from txaio._batched import BatchedTimer
-from txaio._config import Config
-from txaio._tx_failures import new_failure
-from txaio._tx_reactor import GLOBAL_CONFIG, global_reactor, reactor_of
+from txaio._core.batched import BatchedTimer
+from txaio._core.config import Config
+from txaio.tx._failures import new_failure
+from txaio.tx._reactor import GLOBAL_CONFIG, global_reactor, reactor_of
 
 _log = Logger(namespace="txaio.tx")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any, Final
 
-from txaio._config import Config
+from txaio._core.config import Config
 from txaio.interfaces import IBatchedTimer, IDelayedCall, IFailedFuture
 
 

@@ -14,18 +14,19 @@ from typing import Any
 from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
-from txaio._compat import require_core
+from txaio._core.fit import require_core
 
 require_core("txaio-twisted", "1.0", "2")
 
-from txaio._tx_api import DEFAULT_API, TwistedApi, with_config  # noqa: E402
-from txaio._tx_failures import (  # noqa: E402
+from txaio.interfaces import IFailedFuture, ILogger
+from txaio.tx._api import DEFAULT_API, TwistedApi, with_config
+from txaio.tx._failures import (
     create_failure,
     failure_format_traceback,
     failure_message,
     failure_traceback,
 )
-from txaio._tx_futures import (  # noqa: E402
+from txaio.tx._futures import (
     add_callbacks,
     as_future,
     cancel,
@@ -38,7 +39,7 @@ from txaio._tx_futures import (  # noqa: E402
     reject,
     resolve,
 )
-from txaio._tx_logging import (  # noqa: E402
+from txaio.tx._logging import (
     Logger,
     LogLevel,
     _loggers,
@@ -49,10 +50,9 @@ from txaio._tx_logging import (  # noqa: E402
     set_global_log_level,
     start_logging,
 )
-from txaio._tx_reactor import GLOBAL_CONFIG as config  # noqa: E402
-from txaio._tx_reactor import global_reactor  # noqa: E402
-from txaio._tx_timers import sleep_on  # noqa: E402
-from txaio.interfaces import IFailedFuture, ILogger  # noqa: E402
+from txaio.tx._reactor import GLOBAL_CONFIG as config
+from txaio.tx._reactor import global_reactor
+from txaio.tx._timers import sleep_on
 
 __all__ = (
     "IFailedFuture",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from txaio._core_version import __version__ as core_version
+from txaio._core._version import __version__ as core_version
 
 
 def parse_version(text: str) -> tuple[int, ...]:

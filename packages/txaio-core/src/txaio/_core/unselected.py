@@ -11,8 +11,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from txaio._config import Config
-from txaio._contract import LOGGING_NAMES, OPERATION_NAMES, FrameworkApi
+from txaio._core.config import Config
+from txaio._core.contract import LOGGING_NAMES, OPERATION_NAMES, FrameworkApi
 
 USAGE_ERROR = (
     "txaio has no framework selected: call txaio.use_asyncio() or txaio.use_twisted() before using the txaio API"

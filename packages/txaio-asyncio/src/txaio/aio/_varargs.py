@@ -15,8 +15,8 @@ from collections.abc import Callable
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
 
-from txaio._aio_loop import current_loop
-from txaio._config import Config
+from txaio._core.config import Config
+from txaio.aio._loop import current_loop
 
 #: Result types that are surely neither a future nor a coroutine: as_future skips its checks for them.
 PLAIN_RESULTS: frozenset[type] = frozenset(

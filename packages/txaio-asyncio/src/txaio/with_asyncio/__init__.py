@@ -10,5 +10,5 @@ import txaio
 
 txaio.use_asyncio()
 
-from txaio.aio import *  # noqa: E402, F403
-from txaio.aio import __all__  # noqa: E402, F401
+from txaio.aio import *  # noqa: F403
+from txaio.aio import __all__

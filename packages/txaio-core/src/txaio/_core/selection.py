@@ -8,8 +8,8 @@ import threading
 from types import ModuleType
 from typing import Any, Final
 
-from txaio import _unframework
-from txaio._contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES
+from txaio._core import unselected
+from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES
 
 
 class Framework:
@@ -105,10 +105,10 @@ def use_twisted() -> None:
 
 def unselected_bindings() -> dict[str, Any]:
     """What the facade binds before any framework is selected."""
-    bindings: dict[str, Any] = {name: getattr(_unframework.UNSELECTED, name) for name in OPERATION_NAMES}
+    bindings: dict[str, Any] = {name: getattr(unselected.UNSELECTED, name) for name in OPERATION_NAMES}
     for name in LOGGING_NAMES:
-        bindings[name] = _unframework.LOGGING_BEFORE_SELECTION[name]
-    bindings["with_config"] = _unframework.with_config
+        bindings[name] = unselected.LOGGING_BEFORE_SELECTION[name]
+    bindings["with_config"] = unselected.with_config
     bindings["using_asyncio"] = False
     bindings["using_twisted"] = False
     bindings["_explicit_framework"] = None

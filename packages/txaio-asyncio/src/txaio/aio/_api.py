@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
-from txaio import _aio_failure, _aio_futures
-from txaio._aio_failure import FailedFuture, exception_of
-from txaio._aio_futures import CancellableFuture
-from txaio._aio_loop import current_loop
-from txaio._aio_varargs import bind_as_future, bind_call_later
-from txaio._batched import BatchedTimer
-from txaio._config import Config
-from txaio._contract import UNSET, FrameworkApi, _Unset
+from txaio._core.batched import BatchedTimer
+from txaio._core.config import Config
+from txaio._core.contract import UNSET, FrameworkApi, _Unset
+from txaio.aio import _failure, _futures
+from txaio.aio._failure import FailedFuture, exception_of
+from txaio.aio._futures import CancellableFuture
+from txaio.aio._loop import current_loop
+from txaio.aio._varargs import bind_as_future, bind_call_later
 from txaio.interfaces import IBatchedTimer, IFailedFuture
 
 _Future = asyncio.Future[Any]
@@ -90,14 +90,14 @@ class AsyncioApi(FrameworkApi):
         return future
 
     def as_future(self, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> _Future:
-        """Call ``fun`` and always return a future of its outcome (see ``_aio_varargs``)."""
+        """Call ``fun`` and always return a future of its outcome (see ``_varargs``)."""
         return self._as_future(fun, *args, **kwargs)
 
-    is_future = staticmethod(_aio_futures.is_future)
-    resolve = staticmethod(_aio_futures.resolve)
-    reject = staticmethod(_aio_futures.reject)
-    cancel = staticmethod(_aio_futures.cancel)
-    add_callbacks = staticmethod(_aio_futures.add_callbacks)
+    is_future = staticmethod(_futures.is_future)
+    resolve = staticmethod(_futures.resolve)
+    reject = staticmethod(_futures.reject)
+    cancel = staticmethod(_futures.cancel)
+    add_callbacks = staticmethod(_futures.add_callbacks)
 
     def is_called(self, future: _Future) -> bool:
         """True once ``future`` has a result, an error, or was cancelled."""
@@ -123,19 +123,19 @@ class AsyncioApi(FrameworkApi):
 
     def create_failure(self, exception: BaseException | None = None) -> FailedFuture:
         """A failure of ``exception`` (the one being handled if None), keeping its traceback."""
-        return _aio_failure.create_failure(exception)
+        return _failure.create_failure(exception)
 
     def failure_message(self, fail: IFailedFuture) -> str:
         """``"RuntimeError: it failed"``."""
-        return _aio_failure.failure_message(fail)
+        return _failure.failure_message(fail)
 
     def failure_traceback(self, fail: IFailedFuture) -> TracebackType | None:
         """The traceback object of the failure."""
-        return _aio_failure.failure_traceback(fail)
+        return _failure.failure_traceback(fail)
 
     def failure_format_traceback(self, fail: IFailedFuture) -> str:
         """The failure's traceback, formatted as Python prints one."""
-        return _aio_failure.failure_format_traceback(fail)
+        return _failure.failure_format_traceback(fail)
 
     def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> asyncio.TimerHandle:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; the handle's ``cancel()`` stops it."""

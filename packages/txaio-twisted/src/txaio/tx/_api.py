@@ -13,13 +13,13 @@ from typing import Any, cast
 from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
-from txaio import _tx_failures, _tx_futures
-from txaio._batched import BatchedTimer
-from txaio._config import Config
-from txaio._contract import FrameworkApi
-from txaio._tx_reactor import GLOBAL_CONFIG, reactor_of
-from txaio._tx_timers import batched_timer, sleep_on
+from txaio._core.batched import BatchedTimer
+from txaio._core.config import Config
+from txaio._core.contract import FrameworkApi
 from txaio.interfaces import IFailedFuture
+from txaio.tx import _failures, _futures
+from txaio.tx._reactor import GLOBAL_CONFIG, reactor_of
+from txaio.tx._timers import batched_timer, sleep_on
 
 
 class TwistedApi(FrameworkApi):
@@ -28,25 +28,25 @@ class TwistedApi(FrameworkApi):
     using_twisted = True
     using_asyncio = False
 
-    create_future = staticmethod(_tx_futures.create_future)
-    create_future_success = staticmethod(_tx_futures.create_future_success)
-    create_future_error = staticmethod(_tx_futures.create_future_error)
-    as_future = staticmethod(_tx_futures.as_future)
-    is_future = staticmethod(_tx_futures.is_future)
-    is_called = staticmethod(_tx_futures.is_called)
-    resolve = staticmethod(_tx_futures.resolve)
-    reject = staticmethod(_tx_futures.reject)
-    cancel = staticmethod(_tx_futures.cancel)
-    add_callbacks = staticmethod(_tx_futures.add_callbacks)
-    gather = staticmethod(_tx_futures.gather)
-    failure_message = staticmethod(_tx_failures.failure_message)
-    failure_traceback = staticmethod(_tx_failures.failure_traceback)
-    failure_format_traceback = staticmethod(_tx_failures.failure_format_traceback)
+    create_future = staticmethod(_futures.create_future)
+    create_future_success = staticmethod(_futures.create_future_success)
+    create_future_error = staticmethod(_futures.create_future_error)
+    as_future = staticmethod(_futures.as_future)
+    is_future = staticmethod(_futures.is_future)
+    is_called = staticmethod(_futures.is_called)
+    resolve = staticmethod(_futures.resolve)
+    reject = staticmethod(_futures.reject)
+    cancel = staticmethod(_futures.cancel)
+    add_callbacks = staticmethod(_futures.add_callbacks)
+    gather = staticmethod(_futures.gather)
+    failure_message = staticmethod(_failures.failure_message)
+    failure_traceback = staticmethod(_failures.failure_traceback)
+    failure_format_traceback = staticmethod(_failures.failure_format_traceback)
 
     def create_failure(self, exception: BaseException | None = None) -> IFailedFuture:
         """A Failure for ``exception`` (the exception being handled if None)."""
         # Failure is registered as an IFailedFuture at runtime; mypy cannot see that.
-        return cast(IFailedFuture, _tx_failures.create_failure(exception))
+        return cast(IFailedFuture, _failures.create_failure(exception))
 
     def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall."""

@@ -4,4 +4,4 @@ import txaio
 
 txaio.use_twisted()
 
-from txaio import *  # noqa: E402, F403
+from txaio import *  # noqa: F403

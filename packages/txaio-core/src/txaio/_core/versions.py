@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from txaio._core_version import __version__ as core_version
+from txaio._core._version import __version__ as core_version
 
 _PREFIX = "txaio-"
 _SUFFIX = ".dist-info"

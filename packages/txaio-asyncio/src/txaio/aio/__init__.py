@@ -6,22 +6,21 @@ operations are the methods of one default API object that reads the global
 ``txaio.*`` call is a single hop.
 """
 
-# ruff: noqa: E402 - the version check must run before the imports that rely on core
-
 from __future__ import annotations
 
 from time import perf_counter_ns, time_ns
 from typing import Any
 
-from txaio import _compat
+from txaio._core.fit import require_core
 
-_compat.require_core("txaio-asyncio", "1.0", "2")
+require_core("txaio-asyncio", "1.0", "2")
 
 import txaio
-from txaio import _aio_failure, _aio_futures
-from txaio._aio_api import AsyncioApi
-from txaio._aio_failure import FailedFuture
-from txaio._aio_logging import (
+from txaio._core.config import Config
+from txaio.aio import _failure, _futures
+from txaio.aio._api import AsyncioApi
+from txaio.aio._failure import FailedFuture
+from txaio.aio._logging import (
     _loggers,
     add_log_categories,
     get_global_log_level,
@@ -29,7 +28,6 @@ from txaio._aio_logging import (
     set_global_log_level,
     start_logging,
 )
-from txaio._config import Config
 from txaio.interfaces import IFailedFuture, ILogger, log_levels
 
 __all__ = (
@@ -92,14 +90,14 @@ call_later = _default._call_later
 sleep = _default.sleep
 make_batched_timer = _default.make_batched_timer
 
-is_future = _aio_futures.is_future
-resolve = _aio_futures.resolve
-reject = _aio_futures.reject
-cancel = _aio_futures.cancel
-add_callbacks = _aio_futures.add_callbacks
-is_called = _aio_futures.is_called
+is_future = _futures.is_future
+resolve = _futures.resolve
+reject = _futures.reject
+cancel = _futures.cancel
+add_callbacks = _futures.add_callbacks
+is_called = _futures.is_called
 
-create_failure = _aio_failure.create_failure
-failure_message = _aio_failure.failure_message
-failure_traceback = _aio_failure.failure_traceback
-failure_format_traceback = _aio_failure.failure_format_traceback
+create_failure = _failure.create_failure
+failure_message = _failure.failure_message
+failure_traceback = _failure.failure_traceback
+failure_format_traceback = _failure.failure_format_traceback
