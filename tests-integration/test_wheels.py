@@ -34,3 +34,34 @@ def test_only_txaio_core_ships_the_package_init(wheels: dict[str, Path]) -> None
 
 def test_the_meta_package_ships_no_modules(wheels: dict[str, Path]) -> None:
     assert shipped_files(wheels["txaio"]) == []
+
+
+def test_only_two_paths_of_txaio_26_6_1_are_shipped_again(wheels: dict[str, Path]) -> None:
+    """pip's upgrade from 26.6.1 deletes these paths last: only two harmless ones may be ours."""
+    listed = Path(__file__).with_name("txaio-26.6.1-files.txt").read_text().split("\n")
+    old_paths = {line for line in listed if line and not line.startswith("#")}
+    shipped_again = {name: dist for dist, wheel in wheels.items() for name in shipped_files(wheel) if name in old_paths}
+    assert shipped_again == {"txaio/__init__.py": "txaio-core", "txaio/py.typed": "txaio-core"}
+
+
+def test_each_version_file_sits_in_its_owners_folder(wheels: dict[str, Path]) -> None:
+    folders = {
+        "txaio-core": "txaio/_core/",
+        "txaio-log": "txaio/log/",
+        "txaio-asyncio": "txaio/aio/",
+        "txaio-twisted": "txaio/tx/",
+        "txaio-testutil": "txaio/testutil/",
+    }
+    for dist, folder in folders.items():
+        assert f"{folder}_version.py" in shipped_files(wheels[dist]), dist
+
+
+def test_no_flat_private_modules_in_the_shared_folder(wheels: dict[str, Path]) -> None:
+    """Under ``txaio/`` itself only core's ``__init__.py``, ``__main__.py`` and ``py.typed`` are files."""
+    flat = sorted(
+        name
+        for wheel in wheels.values()
+        for name in shipped_files(wheel)
+        if name.startswith("txaio/") and name.count("/") == 1
+    )
+    assert set(flat) <= {"txaio/__init__.py", "txaio/__main__.py", "txaio/py.typed"}
