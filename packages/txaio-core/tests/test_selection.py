@@ -116,3 +116,17 @@ def test_logging_before_selection_needs_txaio_log(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(__import__("sys").modules, "txaio.log", None)
     with pytest.raises(RuntimeError, match="pip install txaio-log"):
         txaio.make_logger()
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [ast.unparse(node) for node in tree.body if isinstance(node, ast.ImportFrom | ast.Import)]
+
+
+def test_the_partial_stub_package_imports_what_the_package_init_imports() -> None:
+    """``txaio-stubs/__init__.pyi`` survives pip's upgrade from 26.6.1; it must say what ``__init__.py`` does."""
+    init = Path(txaio.__file__)
+    stub = init.parent.parent / "txaio-stubs" / "__init__.pyi"
+    assert (stub.parent / "py.typed").read_text() == "partial\n"
+    assert _imports(stub) == _imports(init)
+    assert _imports(init)[0] == "from txaio._core.facade import *"
