@@ -144,19 +144,23 @@ def scan(root: Path = ROOT) -> list[Violation]:
             for target in imported_modules(tree, module, path.name == "__init__.py", owners):
                 for reason in _reasons(dist, module, target, owners):
                     found.setdefault((path.relative_to(root).as_posix(), target), set()).add(reason)
-    return [Violation(importer, imported, tuple(sorted(reasons))) for (importer, imported), reasons in sorted(found.items())]
+    return [Violation(file, module, tuple(sorted(reasons))) for (file, module), reasons in sorted(found.items())]
 
 
 def _reasons(dist: Distribution, module: str, target: str, owners: dict[str, str]) -> list[str]:
-    if target != "txaio" and not target.startswith("txaio."):
-        if target in sys.stdlib_module_names:
-            return []
-        if target not in THIRD_PARTY:
-            return [f"{UNKNOWN}: third-party module {target!r} is not mapped to a distribution in THIRD_PARTY"]
-        needed = THIRD_PARTY[target]
-        if needed in dist.requires or (needed == "pytest" and module in dist.pytest_plugins):
-            return []
-        return [f"{UNDECLARED}: {needed} is not a dependency of {dist.name}"]
+    if target == "txaio" or target.startswith("txaio."):
+        return _txaio_reasons(dist, target, owners)
+    if target in sys.stdlib_module_names:
+        return []
+    if target not in THIRD_PARTY:
+        return [f"{UNKNOWN}: third-party module {target!r} is not mapped to a distribution in THIRD_PARTY"]
+    needed = THIRD_PARTY[target]
+    if needed in dist.requires or (needed == "pytest" and module in dist.pytest_plugins):
+        return []
+    return [f"{UNDECLARED}: {needed} is not a dependency of {dist.name}"]
+
+
+def _txaio_reasons(dist: Distribution, target: str, owners: dict[str, str]) -> list[str]:
     owner = owners.get(target)
     if owner is None:
         return [f"{UNKNOWN}: no distribution's src/ holds the module {target}"]

@@ -92,9 +92,9 @@ def test_a_clean_tree_has_no_violation(repo: Path) -> None:
 def test_a_private_module_of_another_distribution_is_a_violation(repo: Path) -> None:
     write(repo, "packages/log/src/txaio/log/_own.py", "from txaio._core import impl\nfrom ._other import x\n")
 
-    assert scan(repo) == [
-        Violation("packages/log/src/txaio/log/_own.py", "txaio._core.impl", (f"{PRIVATE}: a private module of txaio-core",))
-    ]
+    private = (f"{PRIVATE}: a private module of txaio-core",)
+
+    assert scan(repo) == [Violation("packages/log/src/txaio/log/_own.py", "txaio._core.impl", private)]
 
 
 def test_a_distribution_that_is_not_declared_is_a_violation(repo: Path) -> None:
@@ -102,11 +102,9 @@ def test_a_distribution_that_is_not_declared_is_a_violation(repo: Path) -> None:
 
     found = {(violation.imported, violation.reasons) for violation in scan(repo)}
 
+    both = (f"{PRIVATE}: a private module of txaio-log", f"{UNDECLARED}: txaio-log is not a dependency of txaio-extra")
     assert found == {
-        (
-            "txaio.log._own",
-            (f"{PRIVATE}: a private module of txaio-log", f"{UNDECLARED}: txaio-log is not a dependency of txaio-extra"),
-        ),
+        ("txaio.log._own", both),
         ("twisted", (f"{UNDECLARED}: twisted is not a dependency of txaio-extra",)),
     }
 
