@@ -15,6 +15,7 @@ that 26.6.1 documented beyond ``__all__`` (``PUBLIC_BEYOND_ALL``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import tempfile
 from collections.abc import Iterator
@@ -93,7 +94,7 @@ def _compare(old: griffe.Object | griffe.Alias, new: griffe.Object | griffe.Alia
         for module in _modules(side):
             _mark_public(module, public_names)
     changes = [_change(breakage, public_names) for breakage in griffe.find_breaking_changes(old, new)]
-    changes += _attribute_type_changes(old, new)
+    changes += _beyond_griffe(old, new)
     return sorted(set(changes), key=lambda change: (change.name, change.what))
 
 
@@ -110,7 +111,7 @@ def _mark_public(module: griffe.Object | griffe.Alias, public_names: dict[str, s
     exports = _exports(module)
     beyond = PUBLIC_BEYOND_ALL.get(module.path, frozenset())
     for name, member in module.members.items():
-        if member.is_module and not member.is_alias:
+        if not member.is_alias and member.is_module:
             public = not name.startswith("_")
         elif exports is not None:
             public = name in exports or name in beyond
@@ -118,10 +119,9 @@ def _mark_public(module: griffe.Object | griffe.Alias, public_names: dict[str, s
             public = name in beyond or (not name.startswith("_") and _defined_in_txaio(member))
         member.public = public
         if public and member.is_alias:
-            try:
-                public_names[member.target_path] = member.path
-            except griffe.AliasResolutionError:
-                pass
+            public_names[member.target_path] = member.path
+            with contextlib.suppress(griffe.AliasResolutionError, griffe.CyclicAliasError):
+                public_names[member.final_target.path] = member.path
 
 
 def _exports(module: griffe.Object | griffe.Alias) -> set[str] | None:
@@ -189,23 +189,40 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _attribute_type_changes(old: griffe.Object | griffe.Alias, new: griffe.Object | griffe.Alias) -> list[Change]:
-    """A public attribute whose declared type changed: the facade's operations are typed attributes."""
+def _beyond_griffe(old: griffe.Object | griffe.Alias, new: griffe.Object | griffe.Alias) -> list[Change]:
+    """What griffe does not report: a re-export whose origin is gone, a public attribute whose declared
+    type changed (the facade's operations are typed attributes)."""
     changes = []
+    for member, counterpart in _public_pairs(old, new):
+        if _resolves(member) and not _resolves(counterpart):
+            changes.append(Change(member.path, str(griffe.BreakageKind.OBJECT_REMOVED.value), "present", "-"))
+            continue
+        before, after = _annotation(member), _annotation(counterpart)
+        if before is not None and after is not None and after != before:
+            changes.append(Change(member.path, "Declared type changed", before, after))
+    return changes
+
+
+def _public_pairs(
+    old: griffe.Object | griffe.Alias, new: griffe.Object | griffe.Alias
+) -> Iterator[tuple[griffe.Object | griffe.Alias, griffe.Object | griffe.Alias]]:
+    """Each public module member of ``old`` with its namesake in ``new``; removed ones are griffe's."""
     for module in _modules(old):
         for member in module.members.values():
-            before = _annotation(member) if member.is_public else None
-            if before is None:
+            if not member.is_public:
                 continue
-            relative = member.path.removeprefix(old.path).removeprefix(".")
-            try:
-                counterpart = new[relative]
-            except KeyError:
-                continue  # removed: griffe reports it
-            after = _annotation(counterpart)
-            if after is not None and after != before:
-                changes.append(Change(member.path, "Declared type changed", before, after))
-    return changes
+            with contextlib.suppress(KeyError):
+                yield member, new[member.path.removeprefix(old.path).removeprefix(".")]
+
+
+def _resolves(member: griffe.Object | griffe.Alias) -> bool:
+    if not member.is_alias:
+        return True
+    try:
+        member.final_target  # noqa: B018 - resolving is the test
+    except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+        return False
+    return True
 
 
 def _annotation(member: griffe.Object | griffe.Alias) -> str | None:
