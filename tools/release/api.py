@@ -24,6 +24,7 @@ from pathlib import Path
 
 import griffe
 
+from tools.release.errors import ReleaseError
 from tools.release.gitinfo import tag_name
 from tools.release.sources import copy_at_tag, copy_work_tree
 from tools.release.workspace import Package
@@ -31,7 +32,9 @@ from tools.release.workspace import Package
 # Names of a module that are API although its ``__all__`` does not list them (txaio-core's
 # facade: see EXTRA_NAMES in txaio/_core/facade.py).
 PUBLIC_BEYOND_ALL = {
-    "txaio": frozenset({"__version__", "version", "IBatchedTimer", "_explicit_framework", "_use_framework", "_unframework"})
+    "txaio": frozenset(
+        {"__version__", "version", "IBatchedTimer", "_explicit_framework", "_use_framework", "_unframework"}
+    )
 }
 
 PACKAGE = "txaio"
@@ -76,7 +79,10 @@ def breaking_changes(root: Path, package: Package, tag: str) -> list[Change]:
 
 def _load(src: Path) -> griffe.Object | griffe.Alias:
     logging.getLogger("griffe").setLevel(logging.ERROR)  # unresolvable imports of other distributions are expected
-    return griffe.load(PACKAGE, search_paths=[src], resolve_aliases=True, resolve_external=False)
+    try:
+        return griffe.load(PACKAGE, search_paths=[src], resolve_aliases=True, resolve_external=False)
+    except Exception as exc:  # griffe's errors have no common base; say which tree failed
+        raise ReleaseError(f"griffe cannot read the API in {src}: {exc!r}") from exc
 
 
 def _member(package: griffe.Object | griffe.Alias, dotted: str) -> griffe.Object | griffe.Alias | None:
@@ -118,10 +124,11 @@ def _mark_public(module: griffe.Object | griffe.Alias, public_names: dict[str, s
         else:
             public = name in beyond or (not name.startswith("_") and _defined_in_txaio(member))
         member.public = public
-        if public and member.is_alias:
+        if public and isinstance(member, griffe.Alias):
             public_names[member.target_path] = member.path
-            with contextlib.suppress(griffe.AliasResolutionError, griffe.CyclicAliasError):
-                public_names[member.final_target.path] = member.path
+            target = _target(member)
+            if target is not None:
+                public_names[target.path] = member.path
 
 
 def _exports(module: griffe.Object | griffe.Alias) -> set[str] | None:
@@ -129,29 +136,30 @@ def _exports(module: griffe.Object | griffe.Alias) -> set[str] | None:
     if module.exports is not None:
         return {str(name) for name in module.exports}
     declared = module.members.get("__all__")
-    if declared is not None and declared.is_alias:
-        try:
-            origin = declared.final_target.parent
-        except griffe.AliasResolutionError:
-            return None
-        if origin is not None and origin.exports is not None:
-            return {str(name) for name in origin.exports}
+    target = None if declared is None else _target(declared)
+    origin = None if target is None else target.parent
+    if origin is not None and origin.exports is not None:
+        return {str(name) for name in origin.exports}
     return None
 
 
 def _defined_in_txaio(member: griffe.Object | griffe.Alias) -> bool:
     """Defined in this module, or re-exported from txaio (not an import of the stdlib, typing, ...)."""
-    if not member.is_alias:
+    if not isinstance(member, griffe.Alias):
         return True
-    target = member.target_path
-    return (target == PACKAGE or target.startswith(f"{PACKAGE}.")) and not _is_module_alias(member)
+    path = member.target_path
+    target = _target(member)
+    return (path == PACKAGE or path.startswith(f"{PACKAGE}.")) and not (target is not None and target.is_module)
 
 
-def _is_module_alias(member: griffe.Object | griffe.Alias) -> bool:
+def _target(member: griffe.Object | griffe.Alias) -> griffe.Object | None:
+    """What a name finally stands for; None when it is an import that cannot be resolved here."""
+    if not isinstance(member, griffe.Alias):
+        return member
     try:
-        return bool(member.final_target.is_module)
-    except griffe.AliasResolutionError:
-        return False
+        return member.final_target
+    except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+        return None
 
 
 def _change(breakage: griffe.Breakage, public_names: dict[str, str]) -> Change:
@@ -194,7 +202,7 @@ def _beyond_griffe(old: griffe.Object | griffe.Alias, new: griffe.Object | griff
     type changed (the facade's operations are typed attributes)."""
     changes = []
     for member, counterpart in _public_pairs(old, new):
-        if _resolves(member) and not _resolves(counterpart):
+        if _target(member) is not None and _target(counterpart) is None:
             changes.append(Change(member.path, str(griffe.BreakageKind.OBJECT_REMOVED.value), "present", "-"))
             continue
         before, after = _annotation(member), _annotation(counterpart)
@@ -215,24 +223,11 @@ def _public_pairs(
                 yield member, new[member.path.removeprefix(old.path).removeprefix(".")]
 
 
-def _resolves(member: griffe.Object | griffe.Alias) -> bool:
-    if not member.is_alias:
-        return True
-    try:
-        member.final_target  # noqa: B018 - resolving is the test
-    except (griffe.AliasResolutionError, griffe.CyclicAliasError):
-        return False
-    return True
-
-
 def _annotation(member: griffe.Object | griffe.Alias) -> str | None:
-    try:
-        if not member.is_attribute:
-            return None
-        annotation = member.annotation
-    except griffe.AliasResolutionError:
+    target = _target(member)
+    if not isinstance(target, griffe.Attribute) or target.annotation is None:
         return None
-    return None if annotation is None else str(annotation)
+    return str(target.annotation)
 
 
 def api_problems(root: Path, package: Package, version: str | None, last: str | None) -> tuple[list[str], list[str]]:
@@ -246,8 +241,10 @@ def api_problems(root: Path, package: Package, version: str | None, last: str | 
     if version is not None and changes and _major(version) > _major(tagged):
         head = f"{package.name} {version}: breaking API changes since {last}, allowed by the major bump:"
         return [], [head, *(f"  {change.describe()}" for change in changes)]
-    return [f"{package.name}: {change.describe()}: breaks the API of {last} without a major bump" for change in changes], []
+    return [
+        f"{package.name}: {change.describe()}: breaks the API of {last} without a major bump" for change in changes
+    ], []
 
 
 def _major(version: str) -> int:
-    return int(version.split(".")[0])
+    return int(version.split(".", maxsplit=1)[0])

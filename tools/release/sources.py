@@ -32,7 +32,8 @@ def copy_work_tree(source: Path, destination: Path) -> list[str] | None:
 
 def copy_at_tag(root: Path, tag: str, folder: str, destination: Path) -> list[str] | None:
     """Copy ``folder`` (relative to ``root``) as committed at ``tag``; its public roots, None if absent."""
-    done = subprocess.run(["git", "archive", "--format=tar", tag, "--", folder], cwd=root, capture_output=True)
+    command = ["git", "archive", "--format=tar", tag, "--", folder]
+    done = subprocess.run(command, cwd=root, capture_output=True, check=False)
     if done.returncode != 0:
         message = done.stderr.decode(errors="replace").strip()
         if "did not match any files" in message:
@@ -68,9 +69,7 @@ def _prepare(src: Path) -> list[str]:
     for module in list(src.glob("*.py")):
         if (src / module.stem).is_dir():
             module.unlink()  # a package shadows a module of its name, as on import
-    for folder in [src, *(path for path in src.rglob("*") if path.is_dir())]:
-        if folder == src or folder.name == "__pycache__":
-            continue
+    for folder in (path for path in src.rglob("*") if path.is_dir() and path.name != "__pycache__"):
         init = folder / "__init__.py"
         if not init.exists():
             init.write_text("", encoding="utf-8")
