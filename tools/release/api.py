@@ -65,7 +65,7 @@ def breaking_changes(root: Path, package: Package, tag: str) -> list[Change]:
             return []  # nothing was public at the tag
         if new_roots is None:
             return [Change(name, "Public module was removed", name, "-") for name in old_roots]
-        old, new = _load(old_src), _load(new_src)
+        old, new = _load(old_src, f"{package.name} at {tag}"), _load(new_src, f"{package.name}'s work tree")
         changes: list[Change] = []
         for name in old_roots:
             old_module = _member(old, name)
@@ -77,12 +77,12 @@ def breaking_changes(root: Path, package: Package, tag: str) -> list[Change]:
         return changes
 
 
-def _load(src: Path) -> griffe.Object | griffe.Alias:
+def _load(src: Path, label: str) -> griffe.Object | griffe.Alias:
     logging.getLogger("griffe").setLevel(logging.ERROR)  # unresolvable imports of other distributions are expected
     try:
         return griffe.load(PACKAGE, search_paths=[src], resolve_aliases=True, resolve_external=False)
     except Exception as exc:  # griffe's errors have no common base; say which tree failed
-        raise ReleaseError(f"griffe cannot read the API in {src}: {exc!r}") from exc
+        raise ReleaseError(f"griffe cannot read the API of {label}: {exc!r}") from exc
 
 
 def _member(package: griffe.Object | griffe.Alias, dotted: str) -> griffe.Object | griffe.Alias | None:
