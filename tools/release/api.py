@@ -101,7 +101,7 @@ def _compare(old: griffe.Object | griffe.Alias, new: griffe.Object | griffe.Alia
             _mark_public(module, public_names)
     changes = [_change(breakage, public_names) for breakage in griffe.find_breaking_changes(old, new)]
     changes += _beyond_griffe(old, new)
-    return sorted(set(changes), key=lambda change: (change.name, change.what))
+    return sorted(set(changes), key=lambda change: (change.name, change.what, change.old, change.new))
 
 
 def _modules(module: griffe.Object | griffe.Alias) -> Iterator[griffe.Object | griffe.Alias]:
