@@ -7,7 +7,9 @@
 - every fragment has a configured type;
 - every version file holds a version of its scheme (the meta-package's is above 26.6.1);
 - every range on a txaio distribution admits that distribution's current version, the
-  meta-package's ranges included, and the meta-package names every part.
+  meta-package's ranges included, and the meta-package names every part;
+- no public name of a distribution was removed, and no signature broke, since its last tag,
+  unless the version file's major is above the tag's (``api.py``; prints what changed).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from tools.release.api import api_problems
 from tools.release.bumping import LAST_MONOLITHIC, parse_three
 from tools.release.cli import add_root_option, run
 from tools.release.errors import ReleaseError
@@ -52,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         found, note = _release_state(root, package, versions.get(package.name))
         problems += found
         notes += [] if note is None else [note]
+        found, api_notes = api_problems(root, package, versions.get(package.name), last_tag(root, package.name))
+        problems += found
+        notes += api_notes
     problems += _range_problems(packages, versions)
     problems += _meta_problems(packages)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import txaio
+import txaio.interfaces
 from txaio._core import selection as _selection
 from txaio._core.contract import BACKEND_NAMES, OPERATION_NAMES
 from txaio._core.unselected import USAGE_ERROR
@@ -45,7 +46,7 @@ def test_neutral_names_work_before_selection() -> None:
     assert txaio.perf_counter_ns() > 0
     assert txaio.using_asyncio is False and txaio.using_twisted is False
     assert txaio._explicit_framework is None
-    assert issubclass(txaio.IFailedFuture, object) and issubclass(txaio.ILogger, object)
+    assert txaio.IFailedFuture is txaio.interfaces.IFailedFuture and txaio.ILogger is txaio.interfaces.ILogger
     assert txaio.IBatchedTimer.__abstractmethods__ == frozenset({"call_later"})
 
 
