@@ -31,6 +31,7 @@ reveal_type(txaio.testutil.replace_loop)
 reveal_type(txaio.config)
 """
 
+
 def mypy(python: Path, where: Path) -> list[str]:
     result = run(sys.executable, "-m", "mypy", "--strict", "--python-executable", python, "sample.py", cwd=where)
     lines = [line for line in result.stdout.splitlines() if "Revealed type" in line]
@@ -82,7 +83,8 @@ def test_an_editable_checkout_is_typed(tmp_path: Path) -> None:
     """mypy reads the editable install; pyright, which does not merge a package split over
     several folders, reads the linked tree of the checkout, as the root pyproject.toml says."""
     venv = Venv.create(tmp_path / "venv")
-    sources = [PACKAGES / dist for dist in ("txaio-core", "txaio-log", "txaio-asyncio", "txaio-twisted", "txaio-testutil")]
+    parts = ("txaio-core", "txaio-log", "txaio-asyncio", "txaio-twisted", "txaio-testutil")
+    sources = [PACKAGES / dist for dist in parts]
     editable = [arg for source in sources for arg in ("--editable", str(source))]
     must(run(sys.executable, "-m", "uv", "pip", "install", "--python", venv.python, "--no-deps", *editable))
     venv.install("twisted")

@@ -4,7 +4,7 @@
 # ``txaio/__init__.py`` and ``txaio/py.typed``, and checkers still see the typed
 # facade. A test keeps its imports identical to those of ``txaio/__init__.py``.
 
-from txaio._core.facade import *
+from txaio._core.facade import *  # noqa: F403
 from txaio._core.facade import (
     IBatchedTimer as IBatchedTimer,
 )
