@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -163,16 +164,78 @@ def test_bad_construction_is_a_clear_error(clock: FakeClock, bucket: Any, chunk:
         BatchedTimer(bucket, chunk, clock=clock.time, call_later=clock.call_later, report_error=print)
 
 
-@pytest.mark.parametrize("delay", [-1, float("nan"), float("inf"), "1", None])
-def test_bad_delay_is_a_clear_error_and_schedules_nothing(clock: FakeClock, delay: Any) -> None:
+@pytest.mark.parametrize(
+    ("delay", "error", "message"),
+    [
+        (float("nan"), ValueError, "a finite delay in seconds, not nan"),
+        (float("inf"), ValueError, "a finite delay in seconds, not inf"),
+        (float("-inf"), ValueError, "a finite delay in seconds, not -inf"),
+        ("1", TypeError, "the delay as a number of seconds, not str '1'"),
+        (None, TypeError, "the delay as a number of seconds, not NoneType None"),
+    ],
+)
+def test_bad_delay_is_a_clear_error_and_schedules_nothing(
+    clock: FakeClock, delay: Any, error: type[Exception], message: str
+) -> None:
     timer, _ = make_timer(clock)
-    with pytest.raises(ValueError, match="delay must be"):
+    with pytest.raises(error, match=rf"BatchedTimer.call_later\(\) needs {message}"):
         timer.call_later(delay, lambda: None)
     assert clock.calls == [] and timer.pending() == 0
 
 
+@pytest.mark.parametrize("delay", [-0.003, -1, -5.0])
+def test_a_negative_delay_means_as_soon_as_possible(clock: FakeClock, delay: float) -> None:
+    """A deadline computed a moment late: the call goes to the current bucket, as a delay of 0 does."""
+    timer, _ = make_timer(clock)
+    clock.advance(0.05)
+    fired: list[float] = []
+    timer.call_later(delay, lambda: fired.append(clock.now))
+    clock.advance(0.2)
+    assert fired == [pytest.approx(0.2)]
+
+
 def test_non_callable_is_a_clear_error(clock: FakeClock) -> None:
     timer, _ = make_timer(clock)
-    with pytest.raises(TypeError, match="func must be callable"):
+    with pytest.raises(TypeError, match=r"needs a callable to call later, not str 'not callable'"):
         timer.call_later(1, "not callable")  # type: ignore[arg-type]
     assert clock.calls == []
+
+
+class _NotAnException(BaseException):
+    """A BaseException that is not an Exception, as asyncio's CancelledError is."""
+
+
+@pytest.mark.parametrize("kind", [GeneratorExit, _NotAnException, asyncio.CancelledError])
+def test_a_base_exception_does_not_stop_the_bucket_and_is_reported(clock: FakeClock, kind: type) -> None:
+    timer, errors = make_timer(clock)
+    fired: list[int] = []
+
+    def boom() -> None:
+        raise kind("boom")
+
+    timer.call_later(0.1, fired.append, 1)
+    timer.call_later(0.1, boom)
+    timer.call_later(0.1, fired.append, 2)
+    clock.advance(1)
+    assert fired == [1, 2]
+    assert [type(error) for error in errors] == [kind]
+
+
+@pytest.mark.parametrize("kind", [KeyboardInterrupt, SystemExit])
+def test_keyboard_interrupt_and_system_exit_propagate_and_lose_no_other_call(clock: FakeClock, kind: type) -> None:
+    timer, errors = make_timer(clock, chunk=2)
+    fired: list[int] = []
+
+    def stop() -> None:
+        raise kind()
+
+    for index in range(3):
+        timer.call_later(0.1, fired.append, index)
+    timer.call_later(0.1, stop)
+    for index in range(3, 6):
+        timer.call_later(0.1, fired.append, index)
+    with pytest.raises(kind):
+        clock.advance(1)
+    assert fired == [0, 1, 2]
+    clock.advance(1)
+    assert fired == [0, 1, 2, 3, 4, 5] and errors == []
