@@ -14,7 +14,6 @@ import subprocess
 import sys
 import sysconfig
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest

@@ -85,7 +85,9 @@ HELPERS = ["failure_message", "failure_traceback", "failure_format_traceback"]
 
 @pytest.mark.parametrize("helper", HELPERS)
 @pytest.mark.parametrize("thing", NOT_FAILURES, ids=lambda thing: type(thing).__name__)
-def test_the_failure_helpers_never_raise_on_what_is_not_a_failure(txaio_framework: str, helper: str, thing: Any) -> None:
+def test_the_failure_helpers_never_raise_on_what_is_not_a_failure(
+    txaio_framework: str, helper: str, thing: Any
+) -> None:
     """They run inside error handling: 26.6.1's fallback text (or no traceback) instead of a second error."""
     expected = {
         "failure_message": f'Failed to produce failure message for "{thing}"',

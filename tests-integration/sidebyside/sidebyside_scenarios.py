@@ -1086,7 +1086,9 @@ def fut_gather_without_consuming(driver: Any) -> Any:
     first, second, third = txaio.create_future(), txaio.create_future(), txaio.create_future()
     gathered = txaio.gather([first, second, third], consume_exceptions=False)
     seen: list[str] = []
-    txaio.add_callbacks(gathered, lambda value: seen.append(f"value:{value}"), lambda fail: seen.append(fut_error(fail)))
+    txaio.add_callbacks(
+        gathered, lambda value: seen.append(f"value:{value}"), lambda fail: seen.append(fut_error(fail))
+    )
     txaio.reject(third, RuntimeError("third, failed first"))
     driver.settle()
     after_one_failure = list(seen)
@@ -1095,7 +1097,9 @@ def fut_gather_without_consuming(driver: Any) -> Any:
     txaio.resolve(first, 1)
     driver.settle()
     later: list[str] = []
-    txaio.add_callbacks(second, lambda value: later.append(f"value:{value}"), lambda fail: later.append(fut_error(fail)))
+    txaio.add_callbacks(
+        second, lambda value: later.append(f"value:{value}"), lambda fail: later.append(fut_error(fail))
+    )
     driver.settle()
     return {"after_one_failure": after_one_failure, "result": seen, "input_later_callbacks": later}
 
@@ -1226,7 +1230,7 @@ def fut_batched_base_exception(driver: Any) -> Any:
     for _ in range(10):
         try:
             driver.settle(0.05)
-        except BaseException as exc:  # noqa: BLE001 - observing what escapes into the loop
+        except BaseException as exc:  # observing what escapes into the loop
             escaped.append(type(exc).__name__)
     stop()
     return {

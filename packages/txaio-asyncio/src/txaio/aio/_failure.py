@@ -87,9 +87,7 @@ def exception_of(error: BaseException | IFailedFuture | None, action: str) -> Ba
         return current
     if isinstance(error, IFailedFuture):
         return error.value
-    raise NotAnExceptionError(
-        f"{action} needs an exception instance or an IFailedFuture, not {describe(error)}"
-    )
+    raise NotAnExceptionError(f"{action} needs an exception instance or an IFailedFuture, not {describe(error)}")
 
 
 def _value_of(fail: object) -> BaseException | None:

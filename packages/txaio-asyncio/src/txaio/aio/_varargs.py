@@ -52,7 +52,7 @@ def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
             if isinstance(result, asyncio.Future):
                 return result
             if isinstance(result, Coroutine):  # Cython-compiled, or any other kind
-                return loop.create_task(result)
+                return loop.create_task(result)  # type: ignore[no-any-return]
         done: asyncio.Future[Any] = loop.create_future()
         done.set_result(result)
         return done

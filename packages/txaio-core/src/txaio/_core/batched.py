@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from txaio._core.checks import check_callable, finite_seconds
+from txaio._core.checks import finite_seconds, not_callable
 from txaio.interfaces import IBatchedTimer, IDelayedCall
 
 _INFINITY = math.inf
@@ -131,7 +131,7 @@ class BatchedTimer(IBatchedTimer):
         if (kind is not float and kind is not int) or not 0 <= delay < _INFINITY:
             delay = _check_delay(delay)  # the full check, with its message; plain numbers skip it
         if not callable(func):
-            check_callable(func, "BatchedTimer.call_later()")
+            raise not_callable(func, "BatchedTimer.call_later()")
         now = self._clock()
         due = now + delay
         width = self._bucket_seconds

@@ -23,10 +23,9 @@ def describe(value: object) -> str:
     return f"{type(value).__name__} {text}"
 
 
-def check_callable(fun: object, caller: str) -> None:
-    """TypeError, at the call that made the mistake, if ``fun`` cannot be called later."""
-    if not callable(fun):
-        raise TypeError(f"{caller} needs a callable to call later, not {describe(fun)}")
+def not_callable(fun: object, caller: str) -> TypeError:
+    """The error for a ``fun`` that cannot be called later, naming the call and the value."""
+    return TypeError(f"{caller} needs a callable to call later, not {describe(fun)}")
 
 
 def finite_seconds(delay: object, caller: str) -> float:
@@ -45,7 +44,8 @@ def check_call_later(delay: Any, fun: object, caller: str = "call_later()") -> A
     ``delay`` is handed back unchanged (an int stays an int), so the framework
     sees what the caller gave, as it did before these checks existed.
     """
-    check_callable(fun, caller)
+    if not callable(fun):
+        raise not_callable(fun, caller)
     if type(delay) is not bool:  # True and False were accepted as 1 and 0 seconds: keep that
         finite_seconds(delay, caller)
     return delay

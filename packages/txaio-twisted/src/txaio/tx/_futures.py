@@ -72,30 +72,30 @@ def as_future(fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Deferred[An
     kind = type(result)
     if kind is Deferred:
         return result  # type: ignore[no-any-return]
-    if isinstance(result, _SPECIAL_RESULTS):
-        return _special_result(result)
     if kind in PLAIN_RESULTS:
         return succeed(result)
     if Deferred in kind.__mro__:
         return result  # type: ignore[no-any-return]
-    if isinstance(result, Coroutine):  # Cython-compiled, or any other kind
-        return Deferred.fromCoroutine(result)
+    if isinstance(result, _SPECIAL_RESULTS):
+        return _special_result(result)
     return succeed(result)
 
 
-#: Results that ``as_future`` does not simply wrap (plain classes: one cheap isinstance).
-_SPECIAL_RESULTS = (CoroutineType, Failure, AsyncGeneratorType)
+#: Results that ``as_future`` does not simply wrap: the plain classes first (cheap checks), then
+#: the ABC every coroutine kind is registered with (Cython's too).
+_SPECIAL_RESULTS = (CoroutineType, Failure, AsyncGeneratorType, Coroutine)
 
 
 def _special_result(result: Any) -> Deferred[Any]:
-    if isinstance(result, CoroutineType):
-        return Deferred.fromCoroutine(result)
+    """A Failure fails the Deferred, an async generator is refused, a coroutine of any kind runs."""
     if isinstance(result, Failure):
         return fail(result)
-    raise TypeError(
-        f"as_future() cannot run the async generator {result!r}: an async generator function is not "
-        "a coroutine function; iterate it with 'async for' inside a coroutine instead"
-    )
+    if isinstance(result, AsyncGeneratorType):
+        raise TypeError(
+            f"as_future() cannot run the async generator {result!r}: an async generator function is not "
+            "a coroutine function; iterate it with 'async for' inside a coroutine instead"
+        )
+    return Deferred.fromCoroutine(result)  # Cython-compiled, or any other collections.abc.Coroutine
 
 
 def is_future(obj: Any) -> bool:
