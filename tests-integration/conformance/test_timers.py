@@ -201,3 +201,13 @@ def test_call_later_keeps_accepting_what_the_frameworks_accept(txaio_clock: Any)
     txaio.call_later(Fraction(1, 2), seen.append, "fraction")
     txaio_clock.advance(1)
     assert sorted(seen) == ["bool", "fraction"]
+
+
+@pytest.mark.parametrize(("delay", "shown"), [("1", "str '1'"), (None, "NoneType None")])
+@pytest.mark.parametrize("how", ["call_later", "batched"])
+def test_a_delay_that_is_not_a_number_is_refused_at_the_call(
+    txaio_clock: Any, delay: Any, shown: str, how: str
+) -> None:
+    call_later = txaio.call_later if how == "call_later" else txaio.make_batched_timer(0.2).call_later
+    with pytest.raises(TypeError, match=rf"call_later\(\) needs the delay as a number of seconds, not {shown}"):
+        call_later(delay, print)

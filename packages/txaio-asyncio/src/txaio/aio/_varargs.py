@@ -65,9 +65,12 @@ def bind_call_later(config: Config) -> Callable[..., asyncio.TimerHandle]:
 
     def call_later(delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> asyncio.TimerHandle:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; the handle's ``cancel()`` stops it."""
-        kind = type(delay)
-        if (kind is not float and kind is not int) or delay - delay or not callable(fun):
-            check_call_later(delay, fun)  # NaN, infinity (delay - delay is NaN) or a wrong type
+        try:
+            odd = delay - delay  # 0 for a finite number; NaN (truthy) for NaN and infinity
+        except TypeError:
+            odd = True  # not a number at all
+        if odd or not callable(fun):
+            check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
         loop = config.loop
         if loop is None:
             loop = current_loop()

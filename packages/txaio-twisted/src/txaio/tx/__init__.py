@@ -104,9 +104,12 @@ def call_later(delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any)
     NaN, infinity and a ``fun`` that cannot be called are refused here, with
     a clear error (the reactor only asserts, and ``python -O`` drops that).
     """
-    kind = type(delay)
-    if (kind is not float and kind is not int) or delay - delay or not callable(fun):
-        check_call_later(delay, fun)  # NaN, infinity (delay - delay is NaN) or a wrong type
+    try:
+        odd = delay - delay  # 0 for a finite number; NaN (truthy) for NaN and infinity
+    except TypeError:
+        odd = True  # not a number at all
+    if odd or not callable(fun):
+        check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
     reactor = config.loop
     if reactor is None:
         reactor = global_reactor()
