@@ -16,6 +16,7 @@ from txaio._core.checks import describe
 from txaio._core.failures import (
     NotAnExceptionError,
     exception_message,
+    exception_of_failure,
     message_fallback,
     safe_str,
     traceback_fallback,
@@ -90,18 +91,9 @@ def exception_of(error: BaseException | IFailedFuture | None, action: str) -> Ba
     raise NotAnExceptionError(f"{action} needs an exception instance or an IFailedFuture, not {describe(error)}")
 
 
-def _value_of(fail: object) -> BaseException | None:
-    """The failure's exception, or None if ``fail`` is not a failure (reading ``.value`` may raise)."""
-    try:
-        value = getattr(fail, "value", None)
-    except Exception:
-        return None
-    return value if isinstance(value, BaseException) else None
-
-
 def failure_message(fail: IFailedFuture) -> str:
     """``"RuntimeError: it failed"``: the exception's class name and its text; never raises."""
-    value = _value_of(fail)
+    value = exception_of_failure(fail)
     return message_fallback(fail) if value is None else exception_message(value)
 
 
@@ -109,13 +101,13 @@ def failure_traceback(fail: IFailedFuture) -> TracebackType | None:
     """The traceback object of the failure; None if there is none, or ``fail`` is not a failure."""
     if isinstance(fail, FailedFuture):
         return fail._traceback
-    value = _value_of(fail)
+    value = exception_of_failure(fail)
     return None if value is None else value.__traceback__
 
 
 def failure_format_traceback(fail: IFailedFuture) -> str:
     """The failure's traceback as Python prints one, ending with the exception line; never raises."""
-    value = _value_of(fail)
+    value = exception_of_failure(fail)
     if value is not None:
         try:
             return "".join(traceback.format_exception(type(value), value, failure_traceback(fail)))

@@ -16,6 +16,15 @@ class NotAnExceptionError(TypeError, RuntimeError):
     """
 
 
+def exception_of_failure(fail: object) -> BaseException | None:
+    """The exception in ``fail.value``, or None if ``fail`` is not a failure (reading it may raise)."""
+    try:
+        value = getattr(fail, "value", None)
+    except Exception:
+        return None
+    return value if isinstance(value, BaseException) else None
+
+
 def safe_str(value: object) -> str:
     """``str(value)``, or a placeholder when its ``__str__`` raises (as Python's tracebacks print)."""
     try:

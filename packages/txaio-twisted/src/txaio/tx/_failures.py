@@ -15,7 +15,13 @@ from typing import Any, cast
 from twisted.python.failure import Failure, NoCurrentExceptionError
 
 from txaio._core.checks import describe
-from txaio._core.failures import NotAnExceptionError, exception_message, message_fallback, traceback_fallback
+from txaio._core.failures import (
+    NotAnExceptionError,
+    exception_message,
+    exception_of_failure,
+    message_fallback,
+    traceback_fallback,
+)
 from txaio.interfaces import IFailedFuture
 
 IFailedFuture.register(Failure)
@@ -57,15 +63,6 @@ def create_failure(exception: BaseException | None = None) -> Failure:
     return to_failure(exception, "create_failure()")
 
 
-def _value_of(fail: object) -> BaseException | None:
-    """The failure's exception, or None if ``fail`` is not a failure (reading ``.value`` may raise)."""
-    try:
-        value = getattr(fail, "value", None)
-    except Exception:
-        return None
-    return value if isinstance(value, BaseException) else None
-
-
 def _twisted_failure(fail: object) -> Failure | None:
     """``fail`` if it is a Failure (typed ``object``: mypy cannot see the IFailedFuture registration)."""
     return fail if isinstance(fail, Failure) else None
@@ -77,7 +74,7 @@ def failure_message(fail: IFailedFuture) -> str:
     try:
         if failure is not None:
             return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
-        value = _value_of(fail)
+        value = exception_of_failure(fail)
         if value is not None:
             return exception_message(value)
     except Exception:
@@ -92,7 +89,7 @@ def failure_traceback(fail: IFailedFuture) -> TracebackType | None:
     """
     failure: Any = _twisted_failure(fail)  # Any: getTracebackObject is not annotated upstream
     if failure is None:
-        value = _value_of(fail)
+        value = exception_of_failure(fail)
         return None if value is None else value.__traceback__
     try:
         return cast("TracebackType | None", failure.getTracebackObject())
@@ -106,7 +103,7 @@ def failure_format_traceback(fail: IFailedFuture) -> str:
     try:
         if failure is not None:
             return failure.getTraceback()
-        value = _value_of(fail)
+        value = exception_of_failure(fail)
         if value is not None:
             return "".join(traceback.format_exception(type(value), value, value.__traceback__))
     except Exception:
