@@ -137,3 +137,9 @@ def test_a_cython_compiled_coroutine_function_runs_to_its_result(
     txaio_clock.advance()
     assert seen == [("ok", 42)]
     assert cython_module.ran == [21]
+
+
+def test_gather_takes_a_hand_written_coroutine_too(txaio_clock: Any, watch: Any) -> None:
+    seen = watch(txaio.gather([_HandWrittenCoroutine(5), txaio.create_future_success(6)]))
+    txaio_clock.advance()
+    assert seen == [("ok", [5, 6])]
