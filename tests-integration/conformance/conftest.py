@@ -7,7 +7,13 @@ here imports asyncio or Twisted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+import importlib.util
+import shutil
+import subprocess
+import sys
+import sysconfig
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -25,3 +31,48 @@ def watch(txaio_clock: Any) -> Callable[[Any], list[tuple[str, Any]]]:
         return seen
 
     return attach
+
+
+CYTHON_SOURCE = """
+ran = []
+
+
+async def double(x):
+    ran.append(x)
+    return x * 2
+"""
+
+CYTHON_BUILD = """
+from Cython.Build import cythonize
+from setuptools import Extension, setup
+
+setup(
+    name="txaio_cython_probe",
+    ext_modules=cythonize([Extension("txaio_cython_probe", ["txaio_cython_probe.pyx"])], language_level=3, quiet=True),
+    script_args=["build_ext", "--inplace", "--quiet"],
+)
+"""
+
+
+@pytest.fixture(scope="session")
+def cython_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A real Cython-compiled module with ``async def double(x)``, built once; skipped without a compiler."""
+    missing = [name for name in ("Cython", "setuptools") if importlib.util.find_spec(name) is None]
+    if missing:
+        pytest.skip(f"cannot compile a Cython coroutine: {', '.join(missing)} not installed")
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    if shutil.which(compiler) is None:
+        pytest.skip(f"cannot compile a Cython coroutine: no C compiler ({compiler}) on PATH")
+    where = tmp_path_factory.mktemp("cython")
+    (where / "txaio_cython_probe.pyx").write_text(CYTHON_SOURCE)
+    (where / "build.py").write_text(CYTHON_BUILD)
+    built = subprocess.run(
+        [sys.executable, "build.py"], cwd=where, capture_output=True, text=True, timeout=300, check=False
+    )
+    if built.returncode != 0:
+        pytest.fail(f"building the Cython module failed:\n{built.stdout}\n{built.stderr}")
+    sys.path.insert(0, str(where))
+    try:
+        yield importlib.import_module("txaio_cython_probe")
+    finally:
+        sys.path.remove(str(where))

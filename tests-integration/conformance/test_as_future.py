@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine, Generator
 from typing import Any
 
 import txaio
@@ -92,3 +92,54 @@ def test_an_async_generator_function_is_a_clear_error(txaio_clock: Any, watch: A
         assert kind == "err"
         message = txaio.failure_message(fail)
     assert "async generator" in message
+
+
+class _HandWrittenCoroutine(Coroutine[Any, Any, int]):
+    """A coroutine that is not a native one: any collections.abc.Coroutine must run."""
+
+    def __init__(self, result: int) -> None:
+        self.result = result
+        self.ran = False
+
+    def send(self, value: Any) -> Any:
+        self.ran = True
+        raise StopIteration(self.result)
+
+    def throw(self, *args: Any) -> Any:
+        raise args[0]
+
+    def close(self) -> None:
+        pass
+
+    def __await__(self) -> Generator[Any, None, int]:
+        return (yield from _finished(self))
+
+
+def _finished(coroutine: _HandWrittenCoroutine) -> Generator[Any, None, int]:
+    coroutine.ran = True
+    return coroutine.result
+    yield  # a generator, though it never yields
+
+
+def test_a_hand_written_coroutine_runs_to_its_result(txaio_clock: Any, watch: Any) -> None:
+    coroutine = _HandWrittenCoroutine(11)
+    seen = watch(txaio.as_future(lambda: coroutine))
+    txaio_clock.advance()
+    assert seen == [("ok", 11)]
+    assert coroutine.ran
+
+
+def test_a_cython_compiled_coroutine_function_runs_to_its_result(
+    cython_module: Any, txaio_clock: Any, watch: Any
+) -> None:
+    cython_module.ran.clear()
+    seen = watch(txaio.as_future(cython_module.double, 21))
+    txaio_clock.advance()
+    assert seen == [("ok", 42)]
+    assert cython_module.ran == [21]
+
+
+def test_gather_takes_a_hand_written_coroutine_too(txaio_clock: Any, watch: Any) -> None:
+    seen = watch(txaio.gather([_HandWrittenCoroutine(5), txaio.create_future_success(6)]))
+    txaio_clock.advance()
+    assert seen == [("ok", [5, 6])]

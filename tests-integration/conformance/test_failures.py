@@ -77,3 +77,51 @@ def test_errbacks_get_a_failure_the_helpers_read(txaio_clock: Any, watch: Any) -
     assert kind == "err"
     assert txaio.failure_message(fail) == "RuntimeError: deep"
     assert "inner" in txaio.failure_format_traceback(fail)
+
+
+NOT_FAILURES = [None, 5, "text", RuntimeError("an exception, not a failure"), object()]
+HELPERS = ["failure_message", "failure_traceback", "failure_format_traceback"]
+
+
+@pytest.mark.parametrize("helper", HELPERS)
+@pytest.mark.parametrize("thing", NOT_FAILURES, ids=lambda thing: type(thing).__name__)
+def test_the_failure_helpers_never_raise_on_what_is_not_a_failure(
+    txaio_framework: str, helper: str, thing: Any
+) -> None:
+    """They run inside error handling: 26.6.1's fallback text (or no traceback) instead of a second error."""
+    expected = {
+        "failure_message": f'Failed to produce failure message for "{thing}"',
+        "failure_traceback": None,
+        "failure_format_traceback": f"Failed to format failure traceback for '{thing}'",
+    }[helper]
+    assert getattr(txaio, helper)(thing) == expected
+
+
+class _UnprintableError(Exception):
+    def __str__(self) -> str:
+        raise ValueError("this __str__ is broken")
+
+
+class _BrokenValue:
+    """Looks like a failure, but reading its exception raises."""
+
+    @property
+    def value(self) -> BaseException:
+        raise AttributeError("no value today")
+
+    def __str__(self) -> str:
+        return "broken failure"
+
+
+@pytest.mark.parametrize("helper", HELPERS)
+def test_the_failure_helpers_never_raise_when_reading_the_failure_raises(txaio_framework: str, helper: str) -> None:
+    result = getattr(txaio, helper)(_BrokenValue())
+    assert result is None or "broken failure" in result
+
+
+def test_an_exception_whose_str_raises_still_gets_a_message_and_a_repr(txaio_framework: str) -> None:
+    fail = txaio.create_failure(_UnprintableError())
+    message = txaio.failure_message(fail)
+    assert message.startswith("_UnprintableError: ")
+    assert "_UnprintableError" in repr(fail)
+    assert "_UnprintableError" in txaio.failure_format_traceback(fail)

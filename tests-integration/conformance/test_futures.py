@@ -6,6 +6,8 @@ virtual clock run what is ready (``advance()``) before it looks.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -125,9 +127,73 @@ def test_reject_with_a_failure(txaio_clock: Any, watch: Any) -> None:
 @pytest.mark.parametrize("bad", ["text", 42, object()])
 def test_reject_with_a_non_exception_is_refused_and_the_future_stays_pending(txaio_clock: Any, bad: Any) -> None:
     f = txaio.create_future()
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=f"reject\\(\\) needs an exception.*not {type(bad).__name__}"):
         txaio.reject(f, bad)
     assert not txaio.is_called(f)
+
+
+@pytest.mark.parametrize("bad", ["text", 42])
+def test_the_error_for_a_non_exception_is_also_the_runtime_error_26_6_1_raised(txaio_clock: Any, bad: Any) -> None:
+    """Code written for 26.6.1 catches RuntimeError here; a TypeError that is also one keeps it working."""
+    f = txaio.create_future()
+    with pytest.raises(RuntimeError) as caught:
+        txaio.reject(f, bad)
+    assert isinstance(caught.value, TypeError)
+    assert not txaio.is_called(f)
+
+
+def unhandled_reports(loop: Any) -> Callable[[], list[BaseException]]:
+    """What the framework reports as an unhandled failure: ``collect()`` forces it out and lists it.
+
+    asyncio: what reaches the loop's exception handler; Twisted: the
+    failures of "Unhandled error in Deferred" log events.
+    """
+    reported: list[BaseException] = []
+    if txaio.using_asyncio:
+        loop.set_exception_handler(lambda _, context: reported.append(context["exception"]))
+    else:
+        from twisted.logger import globalLogPublisher
+
+        def observer(event: dict[str, Any]) -> None:
+            if event.get("log_namespace") == "twisted.internet.defer" and "log_failure" in event:
+                reported.append(event["log_failure"].value)  # the second event of "Unhandled error in Deferred"
+
+        globalLogPublisher.addObserver(observer)
+
+    def collect() -> list[BaseException]:
+        gc.collect()
+        if not txaio.using_asyncio:
+            globalLogPublisher.removeObserver(observer)
+        return reported
+
+    return collect
+
+
+def test_a_failure_with_only_a_callback_is_reported_not_swallowed(txaio_clock: Any) -> None:
+    collect = unhandled_reports(txaio_clock.loop)
+    error = KeyError("nobody handles this")
+    f = txaio.create_future()
+    seen: list[Any] = []
+    txaio.add_callbacks(f, seen.append, None)
+    txaio.reject(f, error)
+    txaio_clock.advance()
+    del f
+    assert seen == []
+    assert collect() == [error]
+
+
+def test_a_failure_handled_by_a_later_errback_is_not_reported(txaio_clock: Any) -> None:
+    collect = unhandled_reports(txaio_clock.loop)
+    f = txaio.create_future()
+    seen: list[Any] = []
+    txaio.add_callbacks(f, seen.append, None)
+    txaio.add_callbacks(f, None, lambda fail: seen.append(fail.value))
+    error = KeyError("handled")
+    txaio.reject(f, error)
+    txaio_clock.advance()
+    del f
+    assert seen == [error]
+    assert collect() == []
 
 
 def test_reject_outside_except_is_refused_and_the_future_stays_pending(txaio_clock: Any) -> None:

@@ -63,8 +63,9 @@ _ILOGGER_OURS = [*_ILOGGER_26, "failure", "emit"]
 CHANGES: tuple[Change, ...] = (
     Change(
         "batched timers keep sub-second delays",
-        "26.6.1 floors each delay to whole seconds, so with Autobahn's 0.2 s buckets a 0.3 s timer fires "
-        "at once; ours fires no earlier than its delay and no later than one bucket after it",
+        "26.6.1 floors each delay to whole seconds and then rounds it into a bucket, so a call can fire up "
+        "to a whole bucket (and with Autobahn's 0.2 s buckets, a 0.3 s timer at once) before its delay; "
+        "ours fires no earlier than its delay and no later than one bucket after it",
         3,
         {
             "asyncio/batched_timer/verdicts": (
@@ -108,10 +109,15 @@ CHANGES: tuple[Change, ...] = (
         },
     ),
     Change(
-        "reject() with something that is not an exception raises TypeError",
-        "a wrong argument type is a TypeError; 26.6.1 raises RuntimeError (the future stays pending on both)",
+        "reject() with something that is not an exception raises an error that is a TypeError too",
+        "a wrong argument type is a TypeError; 26.6.1 raises RuntimeError, so ours is both and "
+        "'except RuntimeError' still catches it (the future stays pending on both)",
         3,
-        _both("resolve_and_reject/reject_bad_value", "raised:RuntimeError", "raised:TypeError"),
+        _both(
+            "resolve_and_reject/reject_bad_value",
+            "raised:RuntimeError",
+            "raised:NotAnExceptionError(TypeError,RuntimeError,Exception,BaseException)",
+        ),
     ),
     Change(
         "create_failure keeps an exception whose bool() is False",
@@ -256,6 +262,106 @@ CHANGES: tuple[Change, ...] = (
         "26.6.1 leaves the replacement loop in txaio.config after an exception, breaking later tests",
         6,
         _everywhere("testutil_module/restored_after_error", False, True),
+    ),
+    # issue 13 (fut)
+    Change(
+        "a gather input's own later callbacks get None on Twisted",
+        "gather(consume_exceptions=False) waits for every input and fails with the first failure in input "
+        "order, as 26.6.1 does; ours hands each input's failure to the gather's result, so no 'Unhandled "
+        "error in Deferred' is logged for it, and a callback added to that input afterwards gets None",
+        13,
+        {"twisted/fut_gather_without_consuming/input_later_callbacks": (["ValueError:second"], ["value:None"])},
+    ),
+    Change(
+        "failure_traceback() of something that is not a failure returns None",
+        "the failure_* helpers run inside error handling; 26.6.1 raises AttributeError there, ours never "
+        "raises (failure_message and failure_format_traceback return 26.6.1's fallback text, as it did)",
+        13,
+        {
+            f"{mode}/fut_failure_helpers_on_non_failures/{name}": (
+                {
+                    "format_traceback": f"Failed to format failure traceback for '{text}'",
+                    "message": f'Failed to produce failure message for "{text}"',
+                    "traceback": "raised:AttributeError",
+                },
+                {
+                    "format_traceback": f"Failed to format failure traceback for '{text}'",
+                    "message": f'Failed to produce failure message for "{text}"',
+                    "traceback": None,
+                },
+            )
+            for mode in ("asyncio", "twisted")
+            for name, text in (("none", "None"), ("int", "5"), ("text", "text"))
+        },
+    ),
+    Change(
+        "a batched bucket's chunks run back to back",
+        "26.6.1 spreads a bucket's chunks over the following bucket, so its later calls fire up to a bucket "
+        "late on top of firing early; ours runs the chunks one after another, the loop getting a turn "
+        "between them, so every call fires within one bucket of its delay",
+        13,
+        _both("fut_batched_chunk_spacing/chunks_spread_over_seconds", 0.7, 0.0)
+        | {"twisted/fut_batched_chunk_spacing/chunks_spread_over_seconds": (0.9, 0.0)},
+    ),
+    Change(
+        "txaio.config.loop stays as the application set it on Twisted",
+        "26.6.1 stores the global reactor in txaio.config.loop at the first timer call; ours looks the "
+        "reactor up at each call (txaio.config.loop, else the global reactor) and writes nothing, so the "
+        "reactor can still be chosen later and with_config(loop=task.Clock()) keeps working",
+        13,
+        {"twisted/fut_config_loop_after_first_use/none_after_call_later": (False, True)},
+    ),
+    # issue 14 (fut)
+    Change(
+        "as_future runs any coroutine a function returns",
+        "26.6.1 on Twisted resolves the future with a coroutine object that is not a native coroutine "
+        "(a collections.abc.Coroutine), and its body never runs; ours runs every kind, as asyncio does",
+        14,
+        {"twisted/fut_as_future_any_coroutine/hand_written": (["value", "_FutCoroutine"], ["value", 11])},
+    ),
+    Change(
+        "a BaseException from one batched call does not stop its bucket",
+        "26.6.1 drops the rest of the bucket when a call raises CancelledError (on Twisted the exception "
+        "also escapes into the reactor, unreported); ours reports it and runs the others "
+        "(KeyboardInterrupt and SystemExit still propagate, the rest of the bucket running later)",
+        14,
+        _both("fut_batched_base_exception/others_ran", ["before"], ["after", "before"])
+        | {
+            "twisted/fut_batched_base_exception/reported": (False, True),
+            "twisted/fut_batched_base_exception/escaped": (["CancelledError"], []),
+        },
+    ),
+    Change(
+        "a failure whose only handler is a callback is reported on asyncio",
+        "26.6.1 on asyncio retrieves the exception and drops it; ours leaves it to asyncio, which reports "
+        "it to the loop's exception handler unless something else handles it (Twisted logs it as unhandled)",
+        14,
+        {"asyncio/fut_callback_only_failure/reported": ([], ["KeyError('only a callback')"])},
+    ),
+    Change(
+        "call_later refuses NaN, infinity and a non-callable at the call",
+        "26.6.1 schedules NaN and infinity (or fails with an assert that python -O removes, or an "
+        "OverflowError from the batched timer), and accepts a non-callable in a batched timer (and on "
+        "Twisted) that then fails inside the loop; ours raises ValueError or TypeError saying what was wrong",
+        14,
+        {
+            f"{mode}/fut_call_later_arguments/{name}": (theirs, ours)
+            for mode in ("asyncio", "twisted")
+            for name, theirs, ours in (
+                ("plain_nan", "accepted", "raised:ValueError"),
+                ("plain_inf", "accepted", "raised:ValueError"),
+                ("batched_inf", "raised:OverflowError", "raised:ValueError"),
+                ("batched_not_callable", "accepted", "raised:TypeError"),
+            )
+        }
+        | {"twisted/fut_call_later_arguments/plain_not_callable": ("accepted", "raised:TypeError")},
+    ),
+    Change(
+        "failure_message() works when the exception's __str__ raises, on asyncio",
+        "26.6.1 on asyncio raises the __str__'s error from failure_message; ours writes "
+        "'<exception str() failed>' in its place, as Python's tracebacks do",
+        14,
+        {"asyncio/fut_failure_whose_str_raises/message_starts": ("raised:ValueError", "_FutUnprintableError: <exc")},
     ),
 )
 

@@ -1044,6 +1044,228 @@ def logging(driver: Any) -> Any:
     return observed
 
 
+# ------------------------------------------------- issues 13 and 14 (fut): futures, timers, failures
+
+
+def fut_error(fail: Any) -> str:
+    return f"{type(fail.value).__name__}:{fail.value}"
+
+
+def fut_unhandled_reports(driver: Any) -> tuple[list[str], Callable[[], list[str]]]:
+    """Collect what the framework reports as unhandled; the function stops collecting, after a gc."""
+    reported: list[str] = []
+    if driver.framework == "asyncio":
+        driver.loop.set_exception_handler(lambda loop, context: reported.append(repr(context.get("exception"))))
+
+        def stop() -> list[str]:
+            gc.collect()
+            driver.settle()
+            driver.loop.set_exception_handler(None)
+            return reported
+
+        return reported, stop
+    from twisted.logger import globalLogPublisher
+
+    def observer(event: dict[str, Any]) -> None:
+        failure = event.get("log_failure")
+        if failure is not None:
+            reported.append(repr(failure.value))
+
+    globalLogPublisher.addObserver(observer)
+
+    def stop_twisted() -> list[str]:
+        gc.collect()
+        globalLogPublisher.removeObserver(observer)
+        return reported
+
+    return reported, stop_twisted
+
+
+@scenario(*SELECTED)
+def fut_gather_without_consuming(driver: Any) -> Any:
+    first, second, third = txaio.create_future(), txaio.create_future(), txaio.create_future()
+    gathered = txaio.gather([first, second, third], consume_exceptions=False)
+    seen: list[str] = []
+    txaio.add_callbacks(
+        gathered, lambda value: seen.append(f"value:{value}"), lambda fail: seen.append(fut_error(fail))
+    )
+    txaio.reject(third, RuntimeError("third, failed first"))
+    driver.settle()
+    after_one_failure = list(seen)
+    txaio.reject(second, ValueError("second"))
+    driver.settle()
+    txaio.resolve(first, 1)
+    driver.settle()
+    later: list[str] = []
+    txaio.add_callbacks(
+        second, lambda value: later.append(f"value:{value}"), lambda fail: later.append(fut_error(fail))
+    )
+    driver.settle()
+    return {"after_one_failure": after_one_failure, "result": seen, "input_later_callbacks": later}
+
+
+@scenario(*SELECTED)
+def fut_failure_helpers_on_non_failures(driver: Any) -> Any:
+    observed: dict[str, Any] = {}
+    for name, thing in (("none", None), ("int", 5), ("text", "text")):
+        observed[name] = {
+            "message": raised(lambda thing=thing: txaio.failure_message(thing)),
+            "traceback": raised(lambda thing=thing: txaio.failure_traceback(thing)),
+            "format_traceback": raised(lambda thing=thing: txaio.failure_format_traceback(thing)),
+        }
+    return observed
+
+
+class _FutUnprintableError(Exception):
+    def __str__(self) -> str:
+        raise ValueError("this __str__ is broken")
+
+
+@scenario(*SELECTED)
+def fut_failure_whose_str_raises(driver: Any) -> Any:
+    fail = txaio.create_failure(_FutUnprintableError())
+    message = raised(lambda: txaio.failure_message(fail))
+    return {
+        "message_starts": message[:26] if not message.startswith("raised:") else message,
+        "repr": raised(lambda: isinstance(repr(fail), str)),
+        "format_traceback": raised(lambda: "_FutUnprintableError" in txaio.failure_format_traceback(fail)),
+    }
+
+
+@scenario(*SELECTED)
+def fut_reject_not_an_exception(driver: Any) -> Any:
+    future = txaio.create_future()
+    try:
+        txaio.reject(future, "not an exception")
+        caught = "nothing raised"
+    except RuntimeError:
+        caught = "RuntimeError"
+    except TypeError:
+        caught = "TypeError only"
+    return {"except_RuntimeError": caught, "left_pending": not txaio.is_called(future)}
+
+
+@scenario(*SELECTED)
+def fut_callback_only_failure(driver: Any) -> Any:
+    reported, stop = fut_unhandled_reports(driver)
+    future = txaio.create_future()
+    called: list[Any] = []
+    txaio.add_callbacks(future, called.append, None)
+    txaio.reject(future, KeyError("only a callback"))
+    driver.settle()
+    del future
+    stop()
+    return {"callback_called": called, "reported": [text for text in reported if "only a callback" in text]}
+
+
+class _FutCoroutine:
+    """A collections.abc.Coroutine that is not a native coroutine (registered, not subclassed)."""
+
+    def __init__(self, result: int) -> None:
+        self.result = result
+
+    def send(self, value: Any) -> Any:
+        raise StopIteration(self.result)
+
+    def throw(self, *args: Any) -> Any:
+        raise args[0]
+
+    def close(self) -> None:
+        pass
+
+    def __await__(self) -> Any:
+        return iter(())
+
+
+@scenario(*SELECTED)
+def fut_as_future_any_coroutine(driver: Any) -> Any:
+    import collections.abc
+
+    collections.abc.Coroutine.register(_FutCoroutine)
+    return {"hand_written": driver.outcome(txaio.as_future(lambda: _FutCoroutine(11)))}
+
+
+def fut_outcome_of_call(call: Callable[[], Any]) -> str:
+    """``accepted``, or ``raised:<Type>`` for what the call raised (a handle accepted is cancelled)."""
+    try:
+        handle = call()
+    except Exception as exc:
+        return describe_exception(exc).partition("(")[0]
+    with contextlib.suppress(Exception):
+        handle.cancel()
+    return "accepted"
+
+
+@scenario(*SELECTED)
+def fut_call_later_arguments(driver: Any) -> Any:
+    timer = txaio.make_batched_timer(0.2)
+    observed: dict[str, Any] = {}
+    for name, delay in (("nan", float("nan")), ("inf", float("inf"))):
+        observed[f"plain_{name}"] = fut_outcome_of_call(lambda delay=delay: txaio.call_later(delay, print))
+        observed[f"batched_{name}"] = fut_outcome_of_call(lambda delay=delay: timer.call_later(delay, print))
+    observed["plain_not_callable"] = fut_outcome_of_call(lambda: txaio.call_later(1, "print"))
+    observed["batched_not_callable"] = fut_outcome_of_call(lambda: timer.call_later(1, "print"))
+    fired: list[str] = []
+    observed["batched_negative"] = fut_outcome_of_call(lambda: timer.call_later(-0.003, fired.append, "ran") and None)
+    driver.settle(0.5)
+    observed["batched_negative_ran"] = fired
+    return observed
+
+
+@scenario(*SELECTED)
+def fut_batched_base_exception(driver: Any) -> Any:
+    import asyncio
+
+    reported, stop = fut_unhandled_reports(driver)
+    ran: list[str] = []
+    escaped: list[str] = []
+
+    def cancelled() -> None:
+        raise asyncio.CancelledError("from a batched call")
+
+    timer = txaio.make_batched_timer(0.2)
+    timer.call_later(0.1, ran.append, "before")
+    timer.call_later(0.1, cancelled)
+    timer.call_later(0.1, ran.append, "after")
+    for _ in range(10):
+        try:
+            driver.settle(0.05)
+        except BaseException as exc:  # observing what escapes into the loop
+            escaped.append(type(exc).__name__)
+    stop()
+    return {
+        "others_ran": sorted(ran),
+        "reported": any("CancelledError" in text for text in reported),
+        "escaped": escaped,
+    }
+
+
+@scenario(*SELECTED)
+def fut_batched_chunk_spacing(driver: Any) -> Any:
+    timer = txaio.make_batched_timer(1.0, chunk_size=2)
+    fired: list[float] = []
+    for _ in range(7):
+        timer.call_later(2.5, lambda: fired.append(driver.now()))
+    for _ in range(100):
+        driver.settle(0.05)
+    spread = round(max(fired) - min(fired), 1) if fired else None
+    return {"fired": len(fired), "chunks_spread_over_seconds": spread}
+
+
+@scenario(*SELECTED)
+def fut_config_loop_after_first_use(driver: Any) -> Any:
+    configured = txaio.config.loop
+    txaio.config.loop = None
+    try:
+        before = txaio.config.loop is None
+        handle = txaio.call_later(100, print)
+        after = txaio.config.loop is None
+        handle.cancel()
+    finally:
+        txaio.config.loop = configured
+    return {"none_before": before, "none_after_call_later": after}
+
+
 # ----------------------------------------------------------------------- main
 
 

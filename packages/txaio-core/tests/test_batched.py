@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -109,19 +110,25 @@ def test_cancel_of_one_timer_keeps_the_others(clock: FakeClock) -> None:
     assert fired == [1] and not keep.active()
 
 
-def test_an_exception_does_not_stop_the_bucket_and_is_reported(clock: FakeClock) -> None:
+class _NotAnException(BaseException):
+    """A BaseException that is not an Exception, as asyncio's CancelledError is."""
+
+
+@pytest.mark.parametrize("kind", [ZeroDivisionError, GeneratorExit, _NotAnException, asyncio.CancelledError])
+def test_an_exception_does_not_stop_the_bucket_and_is_reported(clock: FakeClock, kind: type[BaseException]) -> None:
+    """Any BaseException but KeyboardInterrupt and SystemExit (see below) is reported, and the rest run."""
     timer, errors = make_timer(clock)
     fired: list[int] = []
 
     def boom() -> None:
-        raise ZeroDivisionError("boom")
+        raise kind("boom")
 
     timer.call_later(0.1, fired.append, 1)
     timer.call_later(0.1, boom)
     timer.call_later(0.1, fired.append, 2)
     clock.advance(1)
     assert fired == [1, 2]
-    assert len(errors) == 1 and isinstance(errors[0], ZeroDivisionError)
+    assert [type(error) for error in errors] == [kind]
     assert errors[0].__traceback__ is not None
 
 
@@ -163,16 +170,58 @@ def test_bad_construction_is_a_clear_error(clock: FakeClock, bucket: Any, chunk:
         BatchedTimer(bucket, chunk, clock=clock.time, call_later=clock.call_later, report_error=print)
 
 
-@pytest.mark.parametrize("delay", [-1, float("nan"), float("inf"), "1", None])
-def test_bad_delay_is_a_clear_error_and_schedules_nothing(clock: FakeClock, delay: Any) -> None:
+@pytest.mark.parametrize(
+    ("delay", "error", "message"),
+    [
+        (float("nan"), ValueError, "a finite delay in seconds, not nan"),
+        (float("inf"), ValueError, "a finite delay in seconds, not inf"),
+        (float("-inf"), ValueError, "a finite delay in seconds, not -inf"),
+        ("1", TypeError, "the delay as a number of seconds, not str '1'"),
+        (None, TypeError, "the delay as a number of seconds, not NoneType None"),
+    ],
+)
+def test_bad_delay_is_a_clear_error_and_schedules_nothing(
+    clock: FakeClock, delay: Any, error: type[Exception], message: str
+) -> None:
     timer, _ = make_timer(clock)
-    with pytest.raises(ValueError, match="delay must be"):
+    with pytest.raises(error, match=rf"BatchedTimer.call_later\(\) needs {message}"):
         timer.call_later(delay, lambda: None)
     assert clock.calls == [] and timer.pending() == 0
 
 
+@pytest.mark.parametrize("delay", [-0.003, -1, -5.0])
+def test_a_negative_delay_means_as_soon_as_possible(clock: FakeClock, delay: float) -> None:
+    """A deadline computed a moment late: the call goes to the current bucket, as a delay of 0 does."""
+    timer, _ = make_timer(clock)
+    clock.advance(0.05)
+    fired: list[float] = []
+    timer.call_later(delay, lambda: fired.append(clock.now))
+    clock.advance(0.2)
+    assert fired == [pytest.approx(0.2)]
+
+
 def test_non_callable_is_a_clear_error(clock: FakeClock) -> None:
     timer, _ = make_timer(clock)
-    with pytest.raises(TypeError, match="func must be callable"):
+    with pytest.raises(TypeError, match=r"needs a callable to call later, not str 'not callable'"):
         timer.call_later(1, "not callable")  # type: ignore[arg-type]
     assert clock.calls == []
+
+
+@pytest.mark.parametrize("kind", [KeyboardInterrupt, SystemExit])
+def test_keyboard_interrupt_and_system_exit_propagate_and_lose_no_other_call(clock: FakeClock, kind: type) -> None:
+    timer, errors = make_timer(clock, chunk=2)
+    fired: list[int] = []
+
+    def stop() -> None:
+        raise kind()
+
+    for index in range(3):
+        timer.call_later(0.1, fired.append, index)
+    timer.call_later(0.1, stop)
+    for index in range(3, 6):
+        timer.call_later(0.1, fired.append, index)
+    with pytest.raises(kind):
+        clock.advance(1)
+    assert fired == [0, 1, 2]
+    clock.advance(1)
+    assert fired == [0, 1, 2, 3, 4, 5] and errors == []

@@ -45,19 +45,32 @@ def test_consumed_error_puts_the_failure_in_the_list(log_events: LogEvents) -> N
     assert log_events.unhandled() == []
 
 
-def test_without_consume_the_errback_gets_the_first_failure(log_events: LogEvents) -> None:
+def test_without_consume_it_waits_for_every_input_then_fails_with_the_first_in_input_order(
+    log_events: LogEvents,
+) -> None:
+    """As txaio 26.6.1 and the guide: "waits for the results from all the futures"."""
     first, second, third = txaio.create_future(), txaio.create_future(), txaio.create_future()
     seen = outcome(txaio.gather([first, second, third], consume_exceptions=False))
-    error = RuntimeError("first")
+    txaio.reject(third, RuntimeError("failed first, but is third"))
+    assert seen == []
+    error = RuntimeError("second in input order")
     txaio.reject(second, error)
-    txaio.reject(first, RuntimeError("later"))
-    txaio.resolve(third, 3)
+    assert seen == []
+    txaio.resolve(first, 1)
     [(kind, fail)] = seen
     assert kind == "fail"
     assert isinstance(fail, Failure)
     assert fail.value is error
     del first, second, third
     assert log_events.unhandled() == []
+
+
+def test_an_inputs_own_later_callbacks_get_none_once_gather_took_its_failure() -> None:
+    """gather hands each input's failure to its result, so later callbacks on the input see None."""
+    bad = txaio.create_future()
+    outcome(txaio.gather([bad], consume_exceptions=False))
+    txaio.reject(bad, RuntimeError("taken by gather"))
+    assert outcome(bad) == [("ok", None)]
 
 
 def test_undelivered_failure_of_the_gather_is_still_reported(log_events: LogEvents) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -111,3 +113,32 @@ def test_call_later_without_arguments(clock: Clock) -> None:
     txaio.call_later(0, lambda: seen.append("ran"))
     clock.advance(0)
     assert seen == ["ran"]
+
+
+OPTIMIZED_CALL_LATER = """
+import txaio
+txaio.use_twisted()
+from twisted.internet import reactor  # the real reactor: its callLater only asserts
+for delay, fun in ((float("nan"), print), (float("inf"), print), (1, "print")):
+    try:
+        txaio.call_later(delay, fun)
+    except (TypeError, ValueError) as exc:
+        print(type(exc).__name__)
+    else:
+        print("accepted")
+print(len(reactor.getDelayedCalls()))
+"""
+
+
+def test_nan_infinity_and_non_callables_are_refused_under_python_o_too() -> None:
+    """The reactor's own checks are asserts, which ``python -O`` removes; txaio's are not."""
+    done = subprocess.run(
+        [sys.executable, "-O", "-c", OPTIMIZED_CALL_LATER], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split() == ["ValueError", "ValueError", "TypeError", "0"]
+
+
+def test_the_global_reactor_is_never_written_into_config_loop(global_clock: Clock) -> None:
+    """txaio 26.6.1 stored it at the first timer call; ours looks it up at each one (a listed difference)."""
+    txaio.call_later(1, print).cancel()
+    assert txaio.config.loop is None

@@ -2,7 +2,8 @@
 
 asyncio has no ``Failure`` type, so errbacks get a :class:`FailedFuture`
 holding the exception and its traceback.  The ``failure_*`` helpers accept
-any IFailedFuture (Twisted's ``Failure`` too), reading only ``.value``.
+any IFailedFuture (Twisted's ``Failure`` too), reading only ``.value``; they
+run inside error handling, so they never raise (see ``txaio._core.failures``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,15 @@ import sys
 import traceback
 from types import TracebackType
 
+from txaio._core.checks import describe
+from txaio._core.failures import (
+    NotAnExceptionError,
+    exception_message,
+    exception_of_failure,
+    message_fallback,
+    safe_str,
+    traceback_fallback,
+)
 from txaio.interfaces import IFailedFuture
 
 
@@ -42,7 +52,7 @@ class FailedFuture(IFailedFuture):
         return self._traceback
 
     def __str__(self) -> str:
-        return str(self._value)
+        return safe_str(self._value)
 
     def __repr__(self) -> str:
         return f"<FailedFuture {failure_message(self)}>"
@@ -78,30 +88,29 @@ def exception_of(error: BaseException | IFailedFuture | None, action: str) -> Ba
         return current
     if isinstance(error, IFailedFuture):
         return error.value
-    raise TypeError(f"{action} needs an exception instance or an IFailedFuture, not {type(error).__name__}")
-
-
-def _value_of(fail: IFailedFuture) -> BaseException:
-    value = getattr(fail, "value", None)
-    if not isinstance(value, BaseException):
-        raise TypeError(f"expected an IFailedFuture, not {type(fail).__name__}")
-    return value
+    raise NotAnExceptionError(f"{action} needs an exception instance or an IFailedFuture, not {describe(error)}")
 
 
 def failure_message(fail: IFailedFuture) -> str:
-    """``"RuntimeError: it failed"``: the exception's class name and its text."""
-    value = _value_of(fail)
-    return f"{type(value).__name__}: {value}"
+    """``"RuntimeError: it failed"``: the exception's class name and its text; never raises."""
+    value = exception_of_failure(fail)
+    return message_fallback(fail) if value is None else exception_message(value)
 
 
 def failure_traceback(fail: IFailedFuture) -> TracebackType | None:
-    """The traceback object of the failure."""
+    """The traceback object of the failure; None if there is none, or ``fail`` is not a failure."""
     if isinstance(fail, FailedFuture):
         return fail._traceback
-    return _value_of(fail).__traceback__
+    value = exception_of_failure(fail)
+    return None if value is None else value.__traceback__
 
 
 def failure_format_traceback(fail: IFailedFuture) -> str:
-    """The failure's traceback as Python prints one, ending with the exception line."""
-    value = _value_of(fail)
-    return "".join(traceback.format_exception(type(value), value, failure_traceback(fail)))
+    """The failure's traceback as Python prints one, ending with the exception line; never raises."""
+    value = exception_of_failure(fail)
+    if value is not None:
+        try:
+            return "".join(traceback.format_exception(type(value), value, failure_traceback(fail)))
+        except Exception:
+            pass
+    return traceback_fallback(fail)

@@ -73,7 +73,9 @@ def add_callbacks(
 
     Each callback gets the future's own outcome: return values are not
     chained (that is Twisted's behaviour, not asyncio's).  A cancelled
-    future counts as failed with a CancelledError.  The callback-only case,
+    future counts as failed with a CancelledError.  Without an errback a
+    failure is left unretrieved, so the loop's exception handler reports it
+    when the future is collected, unless something else handled it.  The callback-only case,
     the common one, is written out here; the others are built by helpers,
     so this function captures nothing it does not use.
     """
@@ -84,10 +86,14 @@ def add_callbacks(
             raise TypeError(f"add_callbacks(): the callback must be callable or None, not {type(callback).__name__}")
 
         def on_result(f: asyncio.Future[Any]) -> None:
+            if f._exception is not None:
+                # Not retrieved, so asyncio reports it (as Twisted reports an unhandled
+                # failure) unless another errback or an ``await`` takes it.
+                return
             try:
                 value = f.result()
-            except BaseException:
-                return  # failed or cancelled: there is no errback to tell
+            except _CancelledError:
+                return  # cancelled: there is no errback to tell
             callback(value)
 
         future.add_done_callback(on_result)

@@ -15,13 +15,10 @@ from collections.abc import Callable
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
 
+from txaio._core.checks import check_call_later
 from txaio._core.config import Config
+from txaio._core.results import PLAIN_RESULTS, Coroutine
 from txaio.aio._loop import current_loop
-
-#: Result types that are surely neither a future nor a coroutine: as_future skips its checks for them.
-PLAIN_RESULTS: frozenset[type] = frozenset(
-    {type(None), bool, int, float, complex, str, bytes, bytearray, tuple, list, dict, set, frozenset}
-)
 
 
 def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
@@ -30,8 +27,8 @@ def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
     def as_future(fun: Callable[..., Any], *args: Any, **kwargs: Any) -> asyncio.Future[Any]:
         """Call ``fun`` and always return a future of its outcome.
 
-        A returned future is handed back as it is; a returned coroutine (so a
-        coroutine function too) becomes a task on the loop; a value or an
+        A returned future is handed back as it is; a returned coroutine of any
+        kind (so a coroutine function too) becomes a task on the loop; a value or an
         exception (wrong arguments included) becomes a done future.
         """
         loop = config.loop
@@ -54,6 +51,8 @@ def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
                 )
             if isinstance(result, asyncio.Future):
                 return result
+            if isinstance(result, Coroutine):  # Cython-compiled, or any other kind
+                return loop.create_task(result)  # type: ignore[no-any-return]
         done: asyncio.Future[Any] = loop.create_future()
         done.set_result(result)
         return done
@@ -66,6 +65,12 @@ def bind_call_later(config: Config) -> Callable[..., asyncio.TimerHandle]:
 
     def call_later(delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> asyncio.TimerHandle:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; the handle's ``cancel()`` stops it."""
+        try:
+            odd = delay - delay  # 0 for a finite number; NaN (truthy) for NaN and infinity
+        except TypeError:
+            odd = True  # not a number at all
+        if odd or not callable(fun):
+            check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
         loop = config.loop
         if loop is None:
             loop = current_loop()

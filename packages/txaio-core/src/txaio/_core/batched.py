@@ -6,6 +6,11 @@ report an exception; the engine knows nothing else of the framework.
 A timer due at time ``t`` joins the bucket that ends at the first multiple
 of ``bucket_seconds`` at or after ``t``: it fires no earlier than asked, and
 no later than one bucket after.  Cancelling is O(1).
+
+A bucket's calls run back to back, ``chunk_size`` at a time, the loop
+getting a turn between chunks.  An exception from one call is reported and
+the rest still run; KeyboardInterrupt and SystemExit propagate, as from any
+callback, once the bucket's remaining calls are rescheduled.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from txaio._core.checks import finite_seconds, not_callable
 from txaio.interfaces import IBatchedTimer, IDelayedCall
 
 _INFINITY = math.inf
@@ -78,10 +84,8 @@ def _check_positive_number(name: str, value: object) -> float:
 
 
 def _check_delay(delay: object) -> float:
-    seconds = float(delay) if isinstance(delay, (int, float)) and not isinstance(delay, bool) else math.nan
-    if not 0 <= seconds < math.inf:
-        raise ValueError(f"delay must be a finite number of seconds, 0 or more, not {delay!r}")
-    return seconds
+    """A finite delay in seconds; a negative one (a deadline computed a moment late) means now."""
+    return max(finite_seconds(delay, "BatchedTimer.call_later()"), 0.0)
 
 
 class BatchedTimer(IBatchedTimer):
@@ -127,7 +131,7 @@ class BatchedTimer(IBatchedTimer):
         if (kind is not float and kind is not int) or not 0 <= delay < _INFINITY:
             delay = _check_delay(delay)  # the full check, with its message; plain numbers skip it
         if not callable(func):
-            raise TypeError(f"func must be callable, not {type(func).__name__}")
+            raise not_callable(func, "BatchedTimer.call_later()")
         now = self._clock()
         due = now + delay
         width = self._bucket_seconds
@@ -165,8 +169,15 @@ class BatchedTimer(IBatchedTimer):
             del bucket.calls[call]
             try:
                 call._run()
-            except Exception as exc:
+            except (KeyboardInterrupt, SystemExit):
+                self._continue_later(bucket, calls, index + 1)
+                raise
+            except BaseException as exc:  # CancelledError, GeneratorExit: report them, run the rest
                 self._report_error(exc)
+        self._continue_later(bucket, calls, end)
+
+    def _continue_later(self, bucket: _Bucket, calls: list[BatchedCall], end: int) -> None:
+        """Run the calls from ``end`` on in the next turn of the loop, or end the delivery."""
         if end < len(calls):
             self._real_call_later(0.0, lambda: self._deliver_chunk(bucket, calls, end))
         else:

@@ -14,6 +14,7 @@ from typing import Any
 from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
+from txaio._core.checks import check_call_later
 from txaio._core.fit import require_core
 
 require_core("txaio-twisted", "1.0", "2")
@@ -98,7 +99,17 @@ using_asyncio = False
 
 
 def call_later(delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
-    """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall."""
+    """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall.
+
+    NaN, infinity and a ``fun`` that cannot be called are refused here, with
+    a clear error (the reactor only asserts, and ``python -O`` drops that).
+    """
+    try:
+        odd = delay - delay  # 0 for a finite number; NaN (truthy) for NaN and infinity
+    except TypeError:
+        odd = True  # not a number at all
+    if odd or not callable(fun):
+        check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
     reactor = config.loop
     if reactor is None:
         reactor = global_reactor()

@@ -14,6 +14,7 @@ from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
 from txaio._core.batched import BatchedTimer
+from txaio._core.checks import check_call_later
 from txaio._core.config import Config
 from txaio._core.contract import FrameworkApi
 from txaio.interfaces import IFailedFuture
@@ -50,6 +51,7 @@ class TwistedApi(FrameworkApi):
 
     def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall."""
+        check_call_later(delay, fun)
         return reactor_of(self._config).callLater(delay, fun, *args, **kwargs)  # type: ignore[no-any-return]
 
     def sleep(self, delay: float) -> Deferred[None]:

@@ -14,6 +14,14 @@ from typing import Any, cast
 
 from twisted.python.failure import Failure, NoCurrentExceptionError
 
+from txaio._core.checks import describe
+from txaio._core.failures import (
+    NotAnExceptionError,
+    exception_message,
+    exception_of_failure,
+    message_fallback,
+    traceback_fallback,
+)
 from txaio.interfaces import IFailedFuture
 
 IFailedFuture.register(Failure)
@@ -43,9 +51,8 @@ def to_failure(error: Any, caller: str) -> Failure:
     if isinstance(error, IFailedFuture):
         value = error.value
         return new_failure(value, type(value), value.__traceback__)
-    raise TypeError(
-        f"{caller} needs an exception, an IFailedFuture or None (inside an except block), "
-        f"not {type(error).__name__}: {error!r}"
+    raise NotAnExceptionError(
+        f"{caller} needs an exception, an IFailedFuture or None (inside an except block), not {describe(error)}"
     )
 
 
@@ -56,38 +63,49 @@ def create_failure(exception: BaseException | None = None) -> Failure:
     return to_failure(exception, "create_failure()")
 
 
-def _value_of(fail: Any, caller: str) -> BaseException:
-    value = getattr(fail, "value", None)
-    if not isinstance(value, BaseException):
-        raise TypeError(f"{caller} needs an IFailedFuture (with the exception in .value), not {type(fail).__name__}")
-    return value
-
-
 def _twisted_failure(fail: object) -> Failure | None:
     """``fail`` if it is a Failure (typed ``object``: mypy cannot see the IFailedFuture registration)."""
     return fail if isinstance(fail, Failure) else None
 
 
 def failure_message(fail: IFailedFuture) -> str:
-    """One line for a user, ``"RuntimeError: it failed"``."""
-    value = _value_of(fail, "failure_message()")
+    """One line for a user, ``"RuntimeError: it failed"``; never raises."""
     failure = _twisted_failure(fail)
-    text = str(value) if failure is None else failure.getErrorMessage()
-    return f"{type(value).__name__}: {text}"
+    try:
+        if failure is not None:
+            return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
+        value = exception_of_failure(fail)
+        if value is not None:
+            return exception_message(value)
+    except Exception:
+        pass
+    return message_fallback(fail)
 
 
 def failure_traceback(fail: IFailedFuture) -> TracebackType | None:
-    """The traceback of the failure (Twisted may hand back a stand-in built from saved frames)."""
+    """The traceback of the failure (Twisted may hand back a stand-in built from saved frames).
+
+    None if there is none, or if ``fail`` is not a failure: this never raises.
+    """
     failure: Any = _twisted_failure(fail)  # Any: getTracebackObject is not annotated upstream
     if failure is None:
-        return _value_of(fail, "failure_traceback()").__traceback__
-    return cast("TracebackType | None", failure.getTracebackObject())
+        value = exception_of_failure(fail)
+        return None if value is None else value.__traceback__
+    try:
+        return cast("TracebackType | None", failure.getTracebackObject())
+    except Exception:
+        return None
 
 
 def failure_format_traceback(fail: IFailedFuture) -> str:
-    """The failure's traceback as text, ending with the exception line."""
+    """The failure's traceback as text, ending with the exception line; never raises."""
     failure = _twisted_failure(fail)
-    if failure is not None:
-        return failure.getTraceback()
-    value = _value_of(fail, "failure_format_traceback()")
-    return "".join(traceback.format_exception(type(value), value, value.__traceback__))
+    try:
+        if failure is not None:
+            return failure.getTraceback()
+        value = exception_of_failure(fail)
+        if value is not None:
+            return "".join(traceback.format_exception(type(value), value, value.__traceback__))
+    except Exception:
+        pass
+    return traceback_fallback(fail)

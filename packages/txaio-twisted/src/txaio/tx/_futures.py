@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
 
-from twisted.internet.defer import Deferred, DeferredList, FirstError, fail, succeed
+from twisted.internet.defer import Deferred, DeferredList, fail, succeed
 from twisted.python.failure import Failure
 
 from txaio._core.contract import UNSET
+from txaio._core.results import PLAIN_RESULTS, Coroutine
 from txaio.interfaces import IFailedFuture
 from txaio.tx._failures import current_failure, new_failure, to_failure
 
@@ -58,8 +59,8 @@ def create_future_error(error: BaseException | IFailedFuture | None = None) -> D
 def as_future(fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Deferred[Any]:
     """Call ``fun`` and hand back a Deferred of its outcome.
 
-    A returned Deferred is handed back as it is; a returned coroutine (from a
-    coroutine function or a plain function) runs as a Deferred; a raised
+    A returned Deferred is handed back as it is; a returned coroutine of any
+    kind (from a coroutine function or a plain function) runs as a Deferred; a raised
     exception or a returned Failure gives a failed Deferred.  An async
     generator is a programming error, raised as TypeError at once.
     """
@@ -71,26 +72,30 @@ def as_future(fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Deferred[An
     kind = type(result)
     if kind is Deferred:
         return result  # type: ignore[no-any-return]
-    if isinstance(result, _SPECIAL_RESULTS):
-        return _special_result(result)
+    if kind in PLAIN_RESULTS:
+        return succeed(result)
     if Deferred in kind.__mro__:
         return result  # type: ignore[no-any-return]
+    if isinstance(result, _SPECIAL_RESULTS):
+        return _special_result(result)
     return succeed(result)
 
 
-#: Results that ``as_future`` does not simply wrap (plain classes: one cheap isinstance).
-_SPECIAL_RESULTS = (CoroutineType, Failure, AsyncGeneratorType)
+#: Results that ``as_future`` does not simply wrap: the plain classes first (cheap checks), then
+#: the ABC every coroutine kind is registered with (Cython's too).
+_SPECIAL_RESULTS = (CoroutineType, Failure, AsyncGeneratorType, Coroutine)
 
 
 def _special_result(result: Any) -> Deferred[Any]:
-    if isinstance(result, CoroutineType):
-        return Deferred.fromCoroutine(result)
+    """A Failure fails the Deferred, an async generator is refused, a coroutine of any kind runs."""
     if isinstance(result, Failure):
         return fail(result)
-    raise TypeError(
-        f"as_future() cannot run the async generator {result!r}: an async generator function is not "
-        "a coroutine function; iterate it with 'async for' inside a coroutine instead"
-    )
+    if isinstance(result, AsyncGeneratorType):
+        raise TypeError(
+            f"as_future() cannot run the async generator {result!r}: an async generator function is not "
+            "a coroutine function; iterate it with 'async for' inside a coroutine instead"
+        )
+    return Deferred.fromCoroutine(result)  # Cython-compiled, or any other collections.abc.Coroutine
 
 
 def is_future(obj: Any) -> bool:
@@ -143,22 +148,24 @@ def add_callbacks(
 
 
 def gather(futures: Iterable[Any], consume_exceptions: bool = True) -> Deferred[list[Any]]:
-    """A Deferred of the list of results of ``futures``, in input order.
+    """A Deferred of the list of results of ``futures``, in input order, once every one is done.
 
     With ``consume_exceptions`` a failed input puts its Failure in the list;
-    without it, the first failure fails the result.  Either way the inputs'
-    failures count as handled, so Twisted logs no "Unhandled error" for them.
+    without it, the result fails with the failure of the first input (in
+    input order) that failed.  Either way the inputs' failures are handed to
+    the result, so Twisted logs no "Unhandled error" for them, and callbacks
+    added to an input after ``gather`` get None in place of its failure.
     """
     deferreds = _as_deferreds(futures)
-    gathered: Deferred[Any] = DeferredList(deferreds, fireOnOneErrback=not consume_exceptions, consumeErrors=True)
-    gathered.addCallbacks(_values, _first_failure)
+    gathered: Deferred[Any] = DeferredList(deferreds, consumeErrors=True)
+    gathered.addCallback(_values if consume_exceptions else _values_or_first_failure)
     return gathered
 
 
 def _as_deferreds(futures: Iterable[Any]) -> list[Deferred[Any]]:
     items = list(futures)
     for item in items:
-        if not (isinstance(item, (Deferred, CoroutineType))):
+        if not isinstance(item, (Deferred, Coroutine)):
             raise TypeError(f"gather() takes Deferreds or coroutines, not {type(item).__name__}: {item!r}")
     return [item if isinstance(item, Deferred) else Deferred.fromCoroutine(item) for item in items]
 
@@ -167,9 +174,9 @@ def _values(results: list[tuple[bool, Any]]) -> list[Any]:
     return [value for _, value in results]
 
 
-def _first_failure(failure: Failure) -> Failure:
-    error = failure.value
-    if isinstance(error, FirstError):
-        sub_failure: Failure = error.subFailure
-        return sub_failure
-    return failure
+def _values_or_first_failure(results: list[tuple[bool, Any]]) -> list[Any] | Failure:
+    for succeeded, value in results:
+        if not succeeded:
+            failure: Failure = value
+            return failure
+    return _values(results)
