@@ -35,7 +35,7 @@ FRAGMENT_TYPES = {
 
 project = "txaio"
 author = "The txaio developers"
-copyright = "2026, The txaio developers"  # noqa: A001 - Sphinx's name
+copyright = "2026, The txaio developers"
 release = txaio.__version__
 
 extensions = [
@@ -78,7 +78,7 @@ def _changelog(dist: str) -> str:
     package = ROOT / "packages" / dist
     text = (package / "CHANGELOG.md").read_text(encoding="utf-8")
     head, _, released = text.partition("<!-- towncrier release notes start -->")
-    title, _, intro = head.strip().partition("\n")
+    _title, _, intro = head.strip().partition("\n")
     lines = [f"# {dist}", "", intro.strip(), ""]
     pending: dict[str, list[str]] = {}
     for fragment in sorted((package / "changes").glob("*.md")):

@@ -1,7 +1,7 @@
 """The README's first example: library code written once, run on asyncio and on Twisted.
 
-    python examples/hello.py asyncio
-    python examples/hello.py twisted
+python examples/hello.py asyncio
+python examples/hello.py twisted
 """
 
 import sys
