@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface  # type: ignore[import-not-found,unused-ignore]
 
 
 class DereferenceSymlinksHook(BuildHookInterface):  # type: ignore[misc,type-arg,unused-ignore]
