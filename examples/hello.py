@@ -8,7 +8,7 @@ import sys
 
 import txaio
 
-FRAMEWORKS = ("asyncio", "twisted")  # the frameworks this example runs on (read by demo.py)
+FRAMEWORKS = ("asyncio", "twisted")  # read by examples/demo.py
 framework = sys.argv[1] if len(sys.argv) > 1 else "asyncio"
 
 
