@@ -24,7 +24,7 @@ def show(result):
     return result
 
 
-async def main(*_):
+async def main():
     future = double_later(21)
     txaio.add_callbacks(future, show, None)
     await future  # the loop (or reactor) runs until the future has its result
