@@ -22,10 +22,10 @@ class Bunny:
         self.log.trace("Bunny.hop(times={times})", times=times)  # below debug: not shown
         self.log.debug("Hopping {times} times.", times=times)
         try:
-            raise RuntimeError("Fox spotted!")
+            raise RuntimeError("Fox spotted!")  # the demo's failure, on purpose
         except RuntimeError:
             fail = txaio.create_failure()
-            self.log.critical(txaio.failure_message(fail))
+            self.log.critical("expected failure: {message}", message=txaio.failure_message(fail))
 
 
 def run(argv: list[str], framework: str, existing_code: Callable[[], None]) -> int:

@@ -59,21 +59,27 @@ async def lookup_async(name: str) -> str:
 
 
 def lookup_broken(name: str) -> str:
+    """Fails on purpose, to show that gather hands the failure over with the results."""
     raise ValueError(f"no such name: {name}")
+
+
+LOOKUPS = (lookup_sync, lookup_async, lookup_broken)
 
 
 def look_up_all(name: str) -> Any:
     """Call three lookups uniformly and gather their outcomes, failures included."""
-    futures = [txaio.as_future(fn, name) for fn in (lookup_sync, lookup_async, lookup_broken)]
+    futures = [txaio.as_future(fn, name) for fn in LOOKUPS]
     return txaio.gather(futures, consume_exceptions=True)
 
 
-def describe(outcome: Any) -> str:
+def describe(outcome: Any, failure_expected: bool) -> str:
     if isinstance(outcome, txaio.IFailedFuture):
-        return f"failed ({txaio.failure_message(outcome)})"
-    if isinstance(outcome, BaseException):  # asyncio's gather keeps the exception itself
-        return f"failed ({type(outcome).__name__}: {outcome})"
-    return repr(outcome)
+        message = txaio.failure_message(outcome)
+    elif isinstance(outcome, BaseException):  # asyncio's gather keeps the exception itself
+        message = f"{type(outcome).__name__}: {outcome}"
+    else:
+        return repr(outcome) if not failure_expected else f"UNEXPECTED success: {outcome!r}"
+    return f"expected failure: {message}" if failure_expected else f"UNEXPECTED failure: {message}"
 
 
 def library_main() -> Any:
@@ -85,8 +91,8 @@ def library_main() -> Any:
         txaio.add_callbacks(look_up_all("txaio"), after_lookups, failed)
 
     def after_lookups(outcomes: list[Any]) -> None:
-        for number, outcome in enumerate(outcomes, 1):
-            print(f"lookup {number}: {describe(outcome)}")
+        for lookup, outcome in zip(LOOKUPS, outcomes, strict=True):
+            print(f"{lookup.__name__}: {describe(outcome, failure_expected=lookup is lookup_broken)}")
         txaio.resolve(result, len(outcomes))
 
     def failed(fail: Any) -> None:
@@ -100,6 +106,13 @@ def library_main() -> Any:
 # ----------------------------------------------------------------- application
 
 
+def type_name(obj: object) -> str:
+    """``asyncio.Future``, ``twisted.internet.defer.Deferred``: the public name of obj's type."""
+    cls = type(obj)
+    module = "asyncio" if cls.__module__ == "_asyncio" else cls.__module__  # the C implementation's module
+    return f"{module}.{cls.__qualname__}"
+
+
 def run_on_asyncio() -> None:
     import asyncio
 
@@ -107,23 +120,29 @@ def run_on_asyncio() -> None:
     txaio.start_logging(level="info")
 
     async def main() -> None:
-        count = await library_main()
+        future = library_main()
+        is_asyncio_future = isinstance(future, asyncio.Future)
+        print(f"future type on asyncio: {type_name(future)} (isinstance asyncio.Future: {is_asyncio_future})")
+        count = await future
         print(f"done on asyncio: {count} lookups")
 
     asyncio.run(main())
 
 
 def run_on_twisted() -> None:
-    from twisted.internet import task
+    from twisted.internet import defer, task
 
     txaio.use_twisted()
     txaio.start_logging(level="info")
 
     async def main(reactor: Any) -> None:
-        count = await library_main()
+        future = library_main()
+        is_deferred = isinstance(future, defer.Deferred)
+        print(f"future type on twisted: {type_name(future)} (isinstance Deferred: {is_deferred})")
+        count = await future
         print(f"done on twisted: {count} lookups")
 
-    task.react(lambda reactor: task.ensureDeferred(main(reactor)))
+    task.react(lambda reactor: defer.ensureDeferred(main(reactor)))
 
 
 def main(argv: list[str]) -> int:

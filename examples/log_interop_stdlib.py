@@ -15,7 +15,8 @@ import sys
 
 from _interop import run
 
-#: The frameworks this example runs on (read by demo.py).
+#: The frameworks this example runs on (read by demo.py): stdlib logging is what asyncio code
+#: logs through; on Twisted, txaio's lines go to twisted.logger (see log_interop_twisted.py).
 FRAMEWORKS = ("asyncio",)
 
 

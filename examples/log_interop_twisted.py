@@ -13,7 +13,8 @@ import sys
 
 from _interop import run
 
-#: The frameworks this example runs on (read by demo.py).
+#: The frameworks this example runs on (read by demo.py): the existing code here is Twisted's
+#: own logging; its asyncio counterpart is log_interop_stdlib.py.
 FRAMEWORKS = ("twisted",)
 
 
