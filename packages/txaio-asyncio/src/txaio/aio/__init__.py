@@ -9,7 +9,7 @@ operations are the methods of one default API object that reads the global
 from __future__ import annotations
 
 from time import perf_counter_ns, time_ns
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from txaio._core.fit import require_core
 
@@ -17,6 +17,7 @@ require_core("txaio-asyncio", "1.0", "2")
 
 import txaio
 from txaio._core.config import Config
+from txaio._core.contract import FrameworkApi
 from txaio.aio import _failure, _futures
 from txaio.aio._api import AsyncioApi
 from txaio.aio._failure import FailedFuture
@@ -74,30 +75,53 @@ using_twisted: bool = False
 config: Config = txaio.config
 
 
-def with_config(loop: Any = None) -> AsyncioApi:
+def with_config(loop: Any = None) -> FrameworkApi:
     """An API object whose every operation uses ``loop`` (None: find the loop at each call)."""
     return AsyncioApi(Config(loop=loop))
 
 
 _default = AsyncioApi(config)
 
-create_future = _default.create_future
-create_future_success = _default.create_future_success
-create_future_error = _default.create_future_error
-as_future = _default._as_future
-gather = _default.gather
-call_later = _default._call_later
-sleep = _default.sleep
-make_batched_timer = _default.make_batched_timer
+if TYPE_CHECKING:
+    # Checkers see the contract's typed signatures, the same as ``txaio.*``'s;
+    # at run time the names are the fast callables bound below.
+    _api = cast("FrameworkApi", _default)
+    create_future: Final = _api.create_future
+    create_future_success: Final = _api.create_future_success
+    create_future_error: Final = _api.create_future_error
+    as_future: Final = _api.as_future
+    gather: Final = _api.gather
+    call_later: Final = _api.call_later
+    sleep: Final = _api.sleep
+    make_batched_timer: Final = _api.make_batched_timer
+    is_future: Final = _api.is_future
+    resolve: Final = _api.resolve
+    reject: Final = _api.reject
+    cancel: Final = _api.cancel
+    add_callbacks: Final = _api.add_callbacks
+    is_called: Final = _api.is_called
+    create_failure: Final = _api.create_failure
+    failure_message: Final = _api.failure_message
+    failure_traceback: Final = _api.failure_traceback
+    failure_format_traceback: Final = _api.failure_format_traceback
+else:
+    create_future = _default.create_future
+    create_future_success = _default.create_future_success
+    create_future_error = _default.create_future_error
+    as_future = _default._as_future
+    gather = _default.gather
+    call_later = _default._call_later
+    sleep = _default.sleep
+    make_batched_timer = _default.make_batched_timer
 
-is_future = _futures.is_future
-resolve = _futures.resolve
-reject = _futures.reject
-cancel = _futures.cancel
-add_callbacks = _futures.add_callbacks
-is_called = _futures.is_called
+    is_future = _futures.is_future
+    resolve = _futures.resolve
+    reject = _futures.reject
+    cancel = _futures.cancel
+    add_callbacks = _futures.add_callbacks
+    is_called = _futures.is_called
 
-create_failure = _failure.create_failure
-failure_message = _failure.failure_message
-failure_traceback = _failure.failure_traceback
-failure_format_traceback = _failure.failure_format_traceback
+    create_failure = _failure.create_failure
+    failure_message = _failure.failure_message
+    failure_traceback = _failure.failure_traceback
+    failure_format_traceback = _failure.failure_format_traceback
