@@ -1044,6 +1044,34 @@ def logging(driver: Any) -> Any:
     return observed
 
 
+# ----------------------------------------------------- issue 17 (typing)
+
+
+@scenario("unselected")
+def signatures_before_selection(driver: Any) -> Any:
+    """What help() and inspect.signature show of each name before a framework is selected."""
+    only_varargs = []
+    undocumented = []
+    for name in ALL_26_6_1:
+        value = getattr(txaio, name)
+        if not callable(value) or isinstance(value, type):
+            continue
+        try:
+            parameters = inspect.signature(value).parameters.values()
+        except (TypeError, ValueError):
+            continue
+        if parameters and all(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters):
+            only_varargs.append(name)
+        if not (value.__doc__ or "").strip():
+            undocumented.append(name)
+    return {
+        "only_args_kwargs": sorted(only_varargs),
+        "undocumented": sorted(undocumented),
+        "create_future": describe_signature(txaio.create_future),
+        "still_raises": raised(lambda: txaio.create_future(result=1)),
+    }
+
+
 # ----------------------------------------------------------------------- main
 
 
