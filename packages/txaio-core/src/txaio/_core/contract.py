@@ -172,9 +172,7 @@ class FrameworkApi(abc.ABC):
         """True once ``future`` has a result or an error."""
 
     @abc.abstractmethod
-    def call_later(
-        self, delay: float, fun: Callable[_P, object], *args: _P.args, **kwargs: _P.kwargs
-    ) -> IDelayedCall:
+    def call_later(self, delay: float, fun: Callable[_P, object], *args: _P.args, **kwargs: _P.kwargs) -> IDelayedCall:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; the handle can cancel."""
 
     @abc.abstractmethod

@@ -88,7 +88,5 @@ class IBatchedTimer(abc.ABC):
     """Many timers, few real delayed calls: see ``txaio.make_batched_timer``."""
 
     @abc.abstractmethod
-    def call_later(
-        self, delay: float, func: Callable[_P, object], *args: _P.args, **kwargs: _P.kwargs
-    ) -> IDelayedCall:
+    def call_later(self, delay: float, func: Callable[_P, object], *args: _P.args, **kwargs: _P.kwargs) -> IDelayedCall:
         """Call ``func(*args, **kwargs)`` near ``delay`` seconds from now."""

@@ -137,4 +137,3 @@ def sleep(delay: float) -> Future[None]:
     if reactor is None:
         reactor = global_reactor()
     return sleep_on(reactor, delay)
-
