@@ -1050,8 +1050,7 @@ def logging(driver: Any) -> Any:
 @scenario("unselected")
 def signatures_before_selection(driver: Any) -> Any:
     """What help() and inspect.signature show of each name before a framework is selected."""
-    only_varargs = []
-    undocumented = []
+    unhelpful = []  # shown as (*args, **kwargs), or without a docstring
     for name in ALL_26_6_1:
         value = getattr(txaio, name)
         if not callable(value) or isinstance(value, type):
@@ -1060,13 +1059,11 @@ def signatures_before_selection(driver: Any) -> Any:
             parameters = inspect.signature(value).parameters.values()
         except (TypeError, ValueError):
             continue
-        if parameters and all(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters):
-            only_varargs.append(name)
-        if not (value.__doc__ or "").strip():
-            undocumented.append(name)
+        only_varargs = bool(parameters) and all(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
+        if only_varargs or not (value.__doc__ or "").strip():
+            unhelpful.append(name)
     return {
-        "only_args_kwargs": sorted(only_varargs),
-        "undocumented": sorted(undocumented),
+        "args_kwargs_or_undocumented": sorted(unhelpful),
         "create_future": describe_signature(txaio.create_future),
         "still_raises": raised(lambda: txaio.create_future(result=1)),
     }

@@ -15,6 +15,8 @@ from collections.abc import Coroutine
 from types import TracebackType
 from typing import Any, Never, assert_type
 
+from twisted.internet.defer import Deferred
+
 import txaio
 import txaio.aio
 import txaio.log
@@ -99,9 +101,13 @@ async def awaiting() -> None:
     assert_type(await txaio.sleep(1), None)
 
 
-def both_frameworks_futures(af: asyncio.Future[int], coro: Coroutine[Any, Any, str]) -> None:
-    """An asyncio future (and on Twisted a Deferred) is a txaio Future as it is."""
+def both_frameworks_futures(af: asyncio.Future[int], d: Deferred[int], coro: Coroutine[Any, Any, str]) -> None:
+    """An asyncio future and a Twisted Deferred are txaio Futures as they are."""
     assert_type(txaio.add_callbacks(af, to_text, None), Future[str])
+    assert_type(txaio.add_callbacks(d, to_text, None), Future[str])
+    assert_type(txaio.gather([d, d], consume_exceptions=False), Future[list[int]])
+    txaio.resolve(d, 1)
+    txaio.add_callbacks(d, shout, None)  # type: ignore[arg-type]  # pyright: ignore
     assert_type(txaio.gather([coro], consume_exceptions=False), Future[list[str]])
 
 
