@@ -156,6 +156,11 @@ def the_asyncio_backend() -> None:
     assert_type(txaio.aio.make_batched_timer(1), IBatchedTimer)
     assert_type(txaio.aio.with_config(), FrameworkApi)
     assert_type(txaio.aio.make_logger(), txaio.log.Logger)
+    assert_type(txaio.aio.get_global_log_level(), str)
+    assert_type(txaio.aio.set_global_log_level("info"), None)
+    assert_type(txaio.aio.start_logging(level="info"), None)
+    assert_type(txaio.aio.add_log_categories({"AR1": "x"}), None)
+    assert_type(txaio.aio.using_asyncio, bool)
     txaio.aio.sleep("1")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     txaio.aio.call_later(1, tick)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
 
@@ -183,5 +188,10 @@ def the_twisted_backend() -> None:
     assert_type(txaio.tx.make_batched_timer(1), IBatchedTimer)
     assert_type(txaio.tx.with_config(), FrameworkApi)
     assert_type(txaio.tx.make_logger(), txaio.tx.Logger)
+    assert_type(txaio.tx.get_global_log_level(), str)
+    assert_type(txaio.tx.set_global_log_level("info"), None)
+    assert_type(txaio.tx.start_logging(level="info"), None)
+    assert_type(txaio.tx.add_log_categories({"AR1": "x"}), None)
+    assert_type(txaio.tx.using_asyncio, bool)
     txaio.tx.sleep("1")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     txaio.tx.call_later(1, tick)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]

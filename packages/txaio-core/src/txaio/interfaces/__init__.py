@@ -2,7 +2,8 @@
 
 They are plain abstract classes so that a backend can register its own types
 (Twisted's ``Failure`` is registered as an ``IFailedFuture``) without
-inheriting from them.
+inheriting from them; ``Future`` and ``IDelayedCall`` are Protocols, which
+the frameworks' own objects satisfy as they are.
 """
 
 from __future__ import annotations
