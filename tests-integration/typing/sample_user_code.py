@@ -124,6 +124,7 @@ def mistakes() -> None:
     txaio.as_future(fetch)  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
     txaio.call_later(1.0, tick)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     txaio.call_later(1.0, tick, "3")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    txaio.make_batched_timer(1.0).call_later(1.0, tick)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     txaio.with_config(lop=None)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     txaio.make_logger(levle="info")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     txaio.reject(f, "a string")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
