@@ -93,3 +93,14 @@ def test_with_config_takes_loop_positionally_as_in_26_6_1() -> None:
 def test_a_misspelt_keyword_of_make_logger_is_a_type_error_before_selection() -> None:
     with pytest.raises(TypeError, match="levle"):
         txaio.make_logger(levle="info")  # type: ignore[call-arg]
+
+
+def test_every_operation_is_declared_for_the_facade_and_the_backends() -> None:
+    assert sorted(unselected.__all__) == sorted(OPERATION_NAMES)
+    for name in OPERATION_NAMES:
+        assert getattr(unselected, name) == getattr(unselected.UNSELECTED, name)
+
+
+def test_txaio_unframework_has_the_operations_as_in_26_6_1() -> None:
+    with pytest.raises(RuntimeError, match="no framework selected"):
+        txaio._unframework.create_future()

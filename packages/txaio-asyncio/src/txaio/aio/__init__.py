@@ -9,7 +9,7 @@ operations are the methods of one default API object that reads the global
 from __future__ import annotations
 
 from time import perf_counter_ns, time_ns
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any
 
 from txaio._core.fit import require_core
 
@@ -85,25 +85,7 @@ _default = AsyncioApi(config)
 if TYPE_CHECKING:
     # Checkers see the contract's typed signatures, the same as ``txaio.*``'s;
     # at run time the names are the fast callables bound below.
-    _api = cast("FrameworkApi", _default)
-    create_future: Final = _api.create_future
-    create_future_success: Final = _api.create_future_success
-    create_future_error: Final = _api.create_future_error
-    as_future: Final = _api.as_future
-    gather: Final = _api.gather
-    call_later: Final = _api.call_later
-    sleep: Final = _api.sleep
-    make_batched_timer: Final = _api.make_batched_timer
-    is_future: Final = _api.is_future
-    resolve: Final = _api.resolve
-    reject: Final = _api.reject
-    cancel: Final = _api.cancel
-    add_callbacks: Final = _api.add_callbacks
-    is_called: Final = _api.is_called
-    create_failure: Final = _api.create_failure
-    failure_message: Final = _api.failure_message
-    failure_traceback: Final = _api.failure_traceback
-    failure_format_traceback: Final = _api.failure_format_traceback
+    from txaio._core.unselected import *  # noqa: F403
 else:
     create_future = _default.create_future
     create_future_success = _default.create_future_success

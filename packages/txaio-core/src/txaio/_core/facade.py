@@ -13,9 +13,31 @@ from typing import Final
 
 from txaio._core import unselected
 from txaio._core.config import Config
-from txaio._core.contract import FrameworkApi
 from txaio._core.selection import _use_framework as _use_framework
 from txaio._core.selection import use_asyncio, use_twisted
+
+# The operations, declared Final in ``unselected`` so that checkers take each signature
+# from the contract (generic futures, overloads, ParamSpec).
+from txaio._core.unselected import (
+    add_callbacks,
+    as_future,
+    call_later,
+    cancel,
+    create_failure,
+    create_future,
+    create_future_error,
+    create_future_success,
+    failure_format_traceback,
+    failure_message,
+    failure_traceback,
+    gather,
+    is_called,
+    is_future,
+    make_batched_timer,
+    reject,
+    resolve,
+    sleep,
+)
 from txaio._core.versions import installed_version as _installed_version
 from txaio.interfaces import Future as Future
 from txaio.interfaces import IBatchedTimer as IBatchedTimer
@@ -70,34 +92,13 @@ using_twisted: bool = False
 #: The selected framework's name, or None.
 _explicit_framework: str | None = None
 
-_unselected: FrameworkApi = _unframework.UNSELECTED
-
 # 26.6.1 had a module ``txaio._unframework``; keep ``import txaio._unframework``
 # working without shipping that path (an upgrade by pip would delete it).
 sys.modules.setdefault("txaio._unframework", _unframework)
 
-# Each operation is declared Final so that type checkers take its type from the
-# contract (generic futures, overloads, ParamSpec) with one source of truth;
-# selecting a framework rebinds them all at run time (selection.py).
+# Final for the same reason as the operations imported above.  Selecting a framework
+# rebinds all of them on ``txaio`` (selection.py).
 with_config: Final = _unframework.with_config
-create_future: Final = _unselected.create_future
-create_future_success: Final = _unselected.create_future_success
-create_future_error: Final = _unselected.create_future_error
-create_failure: Final = _unselected.create_failure
-as_future: Final = _unselected.as_future
-is_future: Final = _unselected.is_future
-reject: Final = _unselected.reject
-resolve: Final = _unselected.resolve
-cancel: Final = _unselected.cancel
-add_callbacks: Final = _unselected.add_callbacks
-gather: Final = _unselected.gather
-is_called: Final = _unselected.is_called
-call_later: Final = _unselected.call_later
-failure_message: Final = _unselected.failure_message
-failure_traceback: Final = _unselected.failure_traceback
-failure_format_traceback: Final = _unselected.failure_format_traceback
-make_batched_timer: Final = _unselected.make_batched_timer
-sleep: Final = _unselected.sleep
 
 make_logger: Final = _unframework.make_logger
 start_logging: Final = _unframework.start_logging

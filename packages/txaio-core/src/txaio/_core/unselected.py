@@ -12,11 +12,34 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from types import ModuleType
-from typing import IO, Any, NoReturn
+from typing import IO, Any, Final, NoReturn
 
 from txaio._core.config import Config
 from txaio._core.contract import OPERATION_NAMES, FrameworkApi
 from txaio.interfaces import ILogger
+
+#: The operations (what ``from txaio._core.unselected import *`` gives): the facade's first
+#: bindings, and the declarations each backend module gives type checkers.
+__all__ = (
+    "add_callbacks",
+    "as_future",
+    "call_later",
+    "cancel",
+    "create_failure",
+    "create_future",
+    "create_future_error",
+    "create_future_success",
+    "failure_format_traceback",
+    "failure_message",
+    "failure_traceback",
+    "gather",
+    "is_called",
+    "is_future",
+    "make_batched_timer",
+    "reject",
+    "resolve",
+    "sleep",
+)
 
 USAGE_ERROR = (
     "txaio has no framework selected: call txaio.use_asyncio() or txaio.use_twisted() before using the txaio API"
@@ -49,6 +72,27 @@ UnselectedApi: type[FrameworkApi] = type(
 )
 
 UNSELECTED: FrameworkApi = UnselectedApi(Config())
+
+# Declared Final so that type checkers take each signature from the contract (generic
+# futures, overloads, ParamSpec), written once; selection rebinds the names on ``txaio``.
+add_callbacks: Final = UNSELECTED.add_callbacks
+as_future: Final = UNSELECTED.as_future
+call_later: Final = UNSELECTED.call_later
+cancel: Final = UNSELECTED.cancel
+create_failure: Final = UNSELECTED.create_failure
+create_future: Final = UNSELECTED.create_future
+create_future_error: Final = UNSELECTED.create_future_error
+create_future_success: Final = UNSELECTED.create_future_success
+failure_format_traceback: Final = UNSELECTED.failure_format_traceback
+failure_message: Final = UNSELECTED.failure_message
+failure_traceback: Final = UNSELECTED.failure_traceback
+gather: Final = UNSELECTED.gather
+is_called: Final = UNSELECTED.is_called
+is_future: Final = UNSELECTED.is_future
+make_batched_timer: Final = UNSELECTED.make_batched_timer
+reject: Final = UNSELECTED.reject
+resolve: Final = UNSELECTED.resolve
+sleep: Final = UNSELECTED.sleep
 
 
 def with_config(loop: object = None) -> FrameworkApi:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from time import perf_counter_ns, time_ns
-from typing import TYPE_CHECKING, Final, ParamSpec, cast
+from typing import TYPE_CHECKING, ParamSpec
 
 from txaio._core.fit import require_core
 
 require_core("txaio-twisted", "1.0", "2")
 
-from txaio._core.contract import FrameworkApi
 from txaio.interfaces import Future, IDelayedCall, IFailedFuture, ILogger
 from txaio.tx._api import DEFAULT_API, TwistedApi, with_config
 from txaio.tx._logging import (
@@ -38,23 +37,24 @@ _P = ParamSpec("_P")
 if TYPE_CHECKING:
     # Checkers see the contract's typed signatures, the same as ``txaio.*``'s;
     # at run time the names are the plain functions imported below.
-    _api = cast("FrameworkApi", DEFAULT_API)
-    create_failure: Final = _api.create_failure
-    failure_format_traceback: Final = _api.failure_format_traceback
-    failure_message: Final = _api.failure_message
-    failure_traceback: Final = _api.failure_traceback
-    add_callbacks: Final = _api.add_callbacks
-    as_future: Final = _api.as_future
-    cancel: Final = _api.cancel
-    create_future: Final = _api.create_future
-    create_future_error: Final = _api.create_future_error
-    create_future_success: Final = _api.create_future_success
-    gather: Final = _api.gather
-    is_called: Final = _api.is_called
-    is_future: Final = _api.is_future
-    reject: Final = _api.reject
-    resolve: Final = _api.resolve
-    make_batched_timer: Final = _api.make_batched_timer
+    from txaio._core.unselected import (
+        add_callbacks,
+        as_future,
+        cancel,
+        create_failure,
+        create_future,
+        create_future_error,
+        create_future_success,
+        failure_format_traceback,
+        failure_message,
+        failure_traceback,
+        gather,
+        is_called,
+        is_future,
+        make_batched_timer,
+        reject,
+        resolve,
+    )
 else:
     from txaio.tx._failures import (
         create_failure,
