@@ -16,7 +16,7 @@ def main() -> int:
         for symbol in report["typeCompleteness"]["symbols"]:
             if symbol["isExported"] and not symbol["isTypeKnown"]:
                 print(f"  {symbol['name']}: {'; '.join(d['message'] for d in symbol['diagnostics'])}")
-        print("details: cd build/pyright && PYTHONPATH=. pyright --verifytypes txaio --ignoreexternal")
+        print("details: cd build/typecheck && PYTHONPATH=. pyright --verifytypes txaio --ignoreexternal")
         return 1
     return 0
 
