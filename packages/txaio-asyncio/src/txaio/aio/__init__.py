@@ -83,9 +83,28 @@ def with_config(loop: Any = None) -> FrameworkApi:
 _default = AsyncioApi(config)
 
 if TYPE_CHECKING:
-    # Checkers see the contract's typed signatures, the same as ``txaio.*``'s;
-    # at run time the names are the fast callables bound below.
-    from txaio._core.unselected import *  # noqa: F403
+    # Checkers see the facade's typed signatures (the contract's); at run time the
+    # names are the fast callables bound below.
+    from txaio import (
+        add_callbacks,
+        as_future,
+        call_later,
+        cancel,
+        create_failure,
+        create_future,
+        create_future_error,
+        create_future_success,
+        failure_format_traceback,
+        failure_message,
+        failure_traceback,
+        gather,
+        is_called,
+        is_future,
+        make_batched_timer,
+        reject,
+        resolve,
+        sleep,
+    )
 else:
     create_future = _default.create_future
     create_future_success = _default.create_future_success

@@ -18,29 +18,6 @@ from txaio._core.config import Config
 from txaio._core.contract import OPERATION_NAMES, FrameworkApi
 from txaio.interfaces import ILogger
 
-#: The operations (what ``from txaio._core.unselected import *`` gives): the facade's first
-#: bindings, and the declarations each backend module gives type checkers.
-__all__ = (
-    "add_callbacks",
-    "as_future",
-    "call_later",
-    "cancel",
-    "create_failure",
-    "create_future",
-    "create_future_error",
-    "create_future_success",
-    "failure_format_traceback",
-    "failure_message",
-    "failure_traceback",
-    "gather",
-    "is_called",
-    "is_future",
-    "make_batched_timer",
-    "reject",
-    "resolve",
-    "sleep",
-)
-
 USAGE_ERROR = (
     "txaio has no framework selected: call txaio.use_asyncio() or txaio.use_twisted() before using the txaio API"
 )

@@ -35,9 +35,9 @@ from txaio.tx._timers import sleep_on
 _P = ParamSpec("_P")
 
 if TYPE_CHECKING:
-    # Checkers see the contract's typed signatures, the same as ``txaio.*``'s;
-    # at run time the names are the plain functions imported below.
-    from txaio._core.unselected import (
+    # Checkers see the facade's typed signatures (the contract's); at run time the
+    # names are the plain functions imported below.
+    from txaio import (
         add_callbacks,
         as_future,
         cancel,
