@@ -155,7 +155,7 @@ def the_asyncio_backend() -> None:
     assert_type(txaio.aio.failure_traceback(txaio.aio.create_failure()), TracebackType | None)
     assert_type(txaio.aio.failure_format_traceback(txaio.aio.create_failure()), str)
     assert_type(txaio.aio.make_batched_timer(1), IBatchedTimer)
-    assert_type(txaio.aio.with_config(), FrameworkApi)
+    api: FrameworkApi = txaio.aio.with_config()  # its own class, AsyncioApi, not exported
     assert_type(txaio.aio.make_logger(), txaio.log.Logger)
     assert_type(txaio.aio.get_global_log_level(), str)
     assert_type(txaio.aio.set_global_log_level("info"), None)
@@ -187,7 +187,7 @@ def the_twisted_backend() -> None:
     assert_type(txaio.tx.failure_traceback(txaio.tx.create_failure()), TracebackType | None)
     assert_type(txaio.tx.failure_format_traceback(txaio.tx.create_failure()), str)
     assert_type(txaio.tx.make_batched_timer(1), IBatchedTimer)
-    assert_type(txaio.tx.with_config(), FrameworkApi)
+    assert_type(txaio.tx.with_config(), txaio.tx.TwistedApi)
     assert_type(txaio.tx.make_logger(), txaio.tx.Logger)
     assert_type(txaio.tx.get_global_log_level(), str)
     assert_type(txaio.tx.set_global_log_level("info"), None)

@@ -17,7 +17,6 @@ require_core("txaio-asyncio", "1.0", "2")
 
 import txaio
 from txaio._core.config import Config
-from txaio._core.contract import FrameworkApi
 from txaio.aio import _failure, _futures
 from txaio.aio._api import AsyncioApi
 from txaio.aio._failure import FailedFuture
@@ -75,7 +74,7 @@ using_twisted: bool = False
 config: Config = txaio.config
 
 
-def with_config(loop: Any = None) -> FrameworkApi:
+def with_config(loop: Any = None) -> AsyncioApi:
     """An API object whose every operation uses ``loop`` (None: find the loop at each call)."""
     return AsyncioApi(Config(loop=loop))
 

@@ -63,7 +63,7 @@ class TwistedApi(FrameworkApi):
         return batched_timer(self._config, bucket_seconds, chunk_size)
 
 
-def with_config(loop: Any = None) -> FrameworkApi:
+def with_config(loop: Any = None) -> TwistedApi:
     """An API object whose timers use ``loop`` (else ``txaio.config.loop``, else the global reactor).
 
     Twisted has one reactor per process: a ``loop`` other than the reactor
