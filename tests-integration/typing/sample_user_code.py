@@ -155,7 +155,7 @@ def the_asyncio_backend() -> None:
     assert_type(txaio.aio.failure_traceback(txaio.aio.create_failure()), TracebackType | None)
     assert_type(txaio.aio.failure_format_traceback(txaio.aio.create_failure()), str)
     assert_type(txaio.aio.make_batched_timer(1), IBatchedTimer)
-    api: FrameworkApi = txaio.aio.with_config()  # its own class, AsyncioApi, not exported
+    assert_type(txaio.aio.with_config().using_asyncio, bool)  # its class, AsyncioApi, is not exported
     assert_type(txaio.aio.make_logger(), txaio.log.Logger)
     assert_type(txaio.aio.get_global_log_level(), str)
     assert_type(txaio.aio.set_global_log_level("info"), None)
