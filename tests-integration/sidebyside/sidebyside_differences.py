@@ -363,6 +363,59 @@ CHANGES: tuple[Change, ...] = (
         14,
         {"asyncio/fut_failure_whose_str_raises/message_starts": ("raised:ValueError", "_FutUnprintableError: <exc")},
     ),
+    # issue 17 (typing)
+    Change(
+        "before selection, every name shows its real signature and docstring",
+        "26.6.1's stand-ins are all (*args, **kw) without a docstring, so help(), pdoc and IDEs show nothing "
+        "useful until a framework is selected; ours show the typed signature and docstring (and still raise "
+        "the usage error when called)",
+        17,
+        {
+            "unselected/signatures_before_selection/args_kwargs_or_undocumented": (
+                [
+                    "IFailedFuture",
+                    "ILogger",
+                    "add_callbacks",
+                    "add_log_categories",
+                    "as_future",
+                    "call_later",
+                    "cancel",
+                    "create_failure",
+                    "create_future",
+                    "create_future_error",
+                    "create_future_success",
+                    "failure_format_traceback",
+                    "failure_message",
+                    "failure_traceback",
+                    "gather",
+                    "get_global_log_level",
+                    "is_called",
+                    "is_future",
+                    "make_batched_timer",
+                    "make_logger",
+                    "perf_counter_ns",
+                    "reject",
+                    "resolve",
+                    "set_global_log_level",
+                    "sleep",
+                    "start_logging",
+                    "time_ns",
+                    "use_asyncio",
+                    "use_twisted",
+                    "with_config",
+                ],
+                [],
+            ),
+            "unselected/signatures_before_selection/create_future": (
+                [["args", "VAR_POSITIONAL", "<required>"], ["kw", "VAR_KEYWORD", "<required>"]],
+                [
+                    ["result", "POSITIONAL_OR_KEYWORD", "<object>"],
+                    ["error", "POSITIONAL_OR_KEYWORD", "<object>"],
+                    ["canceller", "POSITIONAL_OR_KEYWORD", "<object>"],
+                ],
+            ),
+        },
+    ),
 )
 
 

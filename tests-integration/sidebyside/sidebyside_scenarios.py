@@ -1266,6 +1266,31 @@ def fut_config_loop_after_first_use(driver: Any) -> Any:
     return {"none_before": before, "none_after_call_later": after}
 
 
+# ----------------------------------------------------- issue 17 (typing)
+
+
+@scenario("unselected")
+def signatures_before_selection(driver: Any) -> Any:
+    """What help() and inspect.signature show of each name before a framework is selected."""
+    unhelpful = []  # shown as (*args, **kwargs), or without a docstring
+    for name in ALL_26_6_1:
+        value = getattr(txaio, name)
+        if not callable(value) or isinstance(value, type):
+            continue
+        try:
+            parameters = inspect.signature(value).parameters.values()
+        except (TypeError, ValueError):
+            continue
+        only_varargs = bool(parameters) and all(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
+        if only_varargs or not (value.__doc__ or "").strip():
+            unhelpful.append(name)
+    return {
+        "args_kwargs_or_undocumented": sorted(unhelpful),
+        "create_future": describe_signature(txaio.create_future),
+        "still_raises": raised(lambda: txaio.create_future(result=1)),
+    }
+
+
 # ----------------------------------------------------------------------- main
 
 

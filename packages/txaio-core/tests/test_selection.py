@@ -131,3 +131,18 @@ def test_the_partial_stub_package_imports_what_the_package_init_imports() -> Non
     assert (stub.parent / "py.typed").read_text() == "partial\n"
     assert _imports(stub) == _imports(init)
     assert _imports(init)[0] == "from txaio._core.facade import *"
+
+
+def test_the_stand_in_module_binds_the_names_the_package_init_imports() -> None:
+    """``txaio.py`` (used when pip deleted ``txaio/__init__.py``) copies ``EXTRA_NAMES``."""
+    from txaio._core import facade
+
+    tree = ast.parse(Path(txaio.__file__).read_text(encoding="utf-8"))
+    explicit = {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name != "*"
+    }
+    assert explicit - {"__all__"} == set(facade.EXTRA_NAMES)

@@ -6,6 +6,9 @@
 
 from txaio._core.facade import *  # noqa: F403
 from txaio._core.facade import (
+    Future as Future,
+)
+from txaio._core.facade import (
     IBatchedTimer as IBatchedTimer,
 )
 from txaio._core.facade import (

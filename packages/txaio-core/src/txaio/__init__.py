@@ -9,6 +9,9 @@ __path__ = __import__("pkgutil").extend_path(__path__, __name__)
 
 from txaio._core.facade import *  # noqa: F403 - the names are declared, typed, in the facade
 from txaio._core.facade import (
+    Future as Future,
+)
+from txaio._core.facade import (
     IBatchedTimer as IBatchedTimer,
 )
 from txaio._core.facade import (

@@ -9,7 +9,7 @@ operations are the methods of one default API object that reads the global
 from __future__ import annotations
 
 from time import perf_counter_ns, time_ns
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from txaio._core.fit import require_core
 
@@ -81,23 +81,47 @@ def with_config(loop: Any = None) -> AsyncioApi:
 
 _default = AsyncioApi(config)
 
-create_future = _default.create_future
-create_future_success = _default.create_future_success
-create_future_error = _default.create_future_error
-as_future = _default._as_future
-gather = _default.gather
-call_later = _default._call_later
-sleep = _default.sleep
-make_batched_timer = _default.make_batched_timer
+if TYPE_CHECKING:
+    # Checkers see the facade's typed signatures (the contract's); at run time the
+    # names are the fast callables bound below.
+    from txaio import (
+        add_callbacks,
+        as_future,
+        call_later,
+        cancel,
+        create_failure,
+        create_future,
+        create_future_error,
+        create_future_success,
+        failure_format_traceback,
+        failure_message,
+        failure_traceback,
+        gather,
+        is_called,
+        is_future,
+        make_batched_timer,
+        reject,
+        resolve,
+        sleep,
+    )
+else:
+    create_future = _default.create_future
+    create_future_success = _default.create_future_success
+    create_future_error = _default.create_future_error
+    as_future = _default._as_future
+    gather = _default.gather
+    call_later = _default._call_later
+    sleep = _default.sleep
+    make_batched_timer = _default.make_batched_timer
 
-is_future = _futures.is_future
-resolve = _futures.resolve
-reject = _futures.reject
-cancel = _futures.cancel
-add_callbacks = _futures.add_callbacks
-is_called = _futures.is_called
+    is_future = _futures.is_future
+    resolve = _futures.resolve
+    reject = _futures.reject
+    cancel = _futures.cancel
+    add_callbacks = _futures.add_callbacks
+    is_called = _futures.is_called
 
-create_failure = _failure.create_failure
-failure_message = _failure.failure_message
-failure_traceback = _failure.failure_traceback
-failure_format_traceback = _failure.failure_format_traceback
+    create_failure = _failure.create_failure
+    failure_message = _failure.failure_message
+    failure_traceback = _failure.failure_traceback
+    failure_format_traceback = _failure.failure_format_traceback

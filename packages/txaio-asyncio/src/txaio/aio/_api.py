@@ -93,13 +93,15 @@ class AsyncioApi(FrameworkApi):
         """Call ``fun`` and always return a future of its outcome (see ``_varargs``)."""
         return self._as_future(fun, *args, **kwargs)
 
+    # These take only asyncio futures, narrower than the contract's Future protocol
+    # (its typed signatures are what txaio.* and txaio.aio.* show to checkers).
     is_future = staticmethod(_futures.is_future)
-    resolve = staticmethod(_futures.resolve)
-    reject = staticmethod(_futures.reject)
-    cancel = staticmethod(_futures.cancel)
-    add_callbacks = staticmethod(_futures.add_callbacks)
+    resolve = staticmethod(_futures.resolve)  # type: ignore[assignment]
+    reject = staticmethod(_futures.reject)  # type: ignore[assignment]
+    cancel = staticmethod(_futures.cancel)  # type: ignore[assignment]
+    add_callbacks = staticmethod(_futures.add_callbacks)  # type: ignore[assignment]
 
-    def is_called(self, future: _Future) -> bool:
+    def is_called(self, future: _Future) -> bool:  # type: ignore[override]
         """True once ``future`` has a result, an error, or was cancelled."""
         return future.done()
 

@@ -15,7 +15,7 @@ class Config:
     __slots__ = ("loop",)
 
     def __init__(self, loop: Any = None) -> None:
-        self.loop = loop
+        self.loop: Any = loop
 
     def __repr__(self) -> str:
         return f"txaio.Config(loop={self.loop!r})"

@@ -9,12 +9,16 @@ such as ``txaio.create_future()`` is a single hop into the backend.
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, Literal, Never, ParamSpec, TypeAlias, TypeVar, overload
 
 from txaio._core.config import Config
-from txaio.interfaces import IBatchedTimer, IDelayedCall, IFailedFuture
+from txaio.interfaces import Future, IBatchedTimer, IDelayedCall, IFailedFuture
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+_P = ParamSpec("_P")
 
 
 class _Unset:
@@ -32,8 +36,8 @@ class _Unset:
 #: Default of arguments where ``None`` is a meaningful value (``result=None``).
 UNSET: Final = _Unset()
 
-#: A framework's future: an ``asyncio.Future`` or a Twisted ``Deferred``.
-Future = Any
+#: What ``error=`` and ``reject()`` accept: an exception, a failure, or None for the one being handled.
+Error: TypeAlias = BaseException | IFailedFuture | None
 
 
 class FrameworkApi(abc.ABC):
@@ -41,7 +45,9 @@ class FrameworkApi(abc.ABC):
 
     ``txaio.with_config(loop=...)`` returns an instance of a subclass; the
     module-level ``txaio.*`` functions are the methods of the backend's
-    default instance, which reads the global ``txaio.config``.
+    default instance, which reads the global ``txaio.config``.  The
+    signatures here are the typed API: the overloads exist for type
+    checkers only and cost nothing at run time.
     """
 
     #: True only on the asyncio backend.
@@ -57,66 +63,116 @@ class FrameworkApi(abc.ABC):
         """The configuration this object's operations read."""
         return self._config
 
+    @overload
+    def create_future(
+        self, result: _T, error: _Unset = ..., canceller: Callable[[Future[_T]], object] | _Unset | None = ...
+    ) -> Future[_T]: ...
+    @overload
+    def create_future(
+        self,
+        result: _Unset = ...,
+        error: Error | _Unset = ...,
+        canceller: Callable[[Future[Any]], object] | _Unset | None = ...,
+    ) -> Future[Any]: ...
     @abc.abstractmethod
     def create_future(
         self,
         result: Any = UNSET,
         error: Any = UNSET,
-        canceller: Callable[[Future], Any] | _Unset | None = UNSET,
-    ) -> Future:
+        canceller: Callable[[Any], object] | _Unset | None = UNSET,
+    ) -> Future[Any]:
         """A new future; already resolved with ``result`` or failed with ``error``."""
 
     @abc.abstractmethod
-    def create_future_success(self, result: Any) -> Future:
+    def create_future_success(self, result: _T) -> Future[_T]:
         """A future already resolved with ``result``."""
 
     @abc.abstractmethod
-    def create_future_error(self, error: BaseException | IFailedFuture | None = None) -> Future:
+    def create_future_error(self, error: Error = None) -> Future[Never]:
         """A future already failed with ``error`` (the current exception if None)."""
 
     @abc.abstractmethod
     def create_failure(self, exception: BaseException | None = None) -> IFailedFuture:
         """An IFailedFuture for ``exception`` (the current exception if None)."""
 
+    @overload
+    def as_future(
+        self, fun: Callable[_P, Coroutine[Any, Any, _T]], *args: _P.args, **kwargs: _P.kwargs
+    ) -> Future[_T]: ...
+    @overload
+    def as_future(self, fun: Callable[_P, Future[_T]], *args: _P.args, **kwargs: _P.kwargs) -> Future[_T]: ...
+    @overload
+    def as_future(self, fun: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> Future[_T]: ...
     @abc.abstractmethod
-    def as_future(self, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
+    def as_future(self, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
         """Call ``fun`` and always hand back a future of its outcome."""
 
     @abc.abstractmethod
-    def is_future(self, obj: Any) -> bool:
+    def is_future(self, obj: object) -> bool:
         """True if ``obj`` is this framework's future (or awaitable task)."""
 
     @abc.abstractmethod
-    def reject(self, future: Future, error: BaseException | IFailedFuture | None = None) -> None:
+    def reject(self, future: Future[Any], error: Error = None) -> None:
         """Fail ``future`` with ``error`` (the current exception if None)."""
 
+    @overload
+    def resolve(self, future: Future[None]) -> None: ...
+    @overload
+    def resolve(self, future: Future[_T], result: _T) -> None: ...
     @abc.abstractmethod
-    def resolve(self, future: Future, result: Any = None) -> None:
+    def resolve(self, future: Future[Any], result: Any = None) -> None:
         """Resolve ``future`` with ``result``."""
 
     @abc.abstractmethod
-    def cancel(self, future: Future, msg: str | None = None) -> None:
+    def cancel(self, future: Future[Any], msg: str | None = None) -> None:
         """Cancel ``future``; its canceller runs and errbacks see the cancellation."""
 
+    @overload
+    def add_callbacks(
+        self, future: Future[_T], callback: Callable[[_T], _R], errback: Callable[[IFailedFuture], _R] | None
+    ) -> Future[_R]: ...
+    @overload
+    def add_callbacks(
+        self, future: Future[_T], callback: None, errback: Callable[[IFailedFuture], _R]
+    ) -> Future[_T | _R]: ...
     @abc.abstractmethod
     def add_callbacks(
         self,
-        future: Future,
-        callback: Callable[[Any], Any] | None,
-        errback: Callable[[IFailedFuture], Any] | None,
-    ) -> Future:
-        """Run ``callback`` on success or ``errback`` on failure of ``future``."""
+        future: Future[Any],
+        callback: Callable[[Any], object] | None,
+        errback: Callable[[IFailedFuture], object] | None,
+    ) -> Future[Any]:
+        """Run ``callback`` on success or ``errback`` on failure of ``future``.
+
+        On Twisted the returned future holds what the callbacks return; on
+        asyncio it is ``future`` itself.  Return the argument unchanged and
+        both agree (the type says what Twisted's chaining gives).
+        """
+
+    @overload
+    def gather(
+        self, futures: Iterable[Future[_T] | Coroutine[Any, Any, _T]], consume_exceptions: Literal[False]
+    ) -> Future[list[_T]]: ...
+    @overload
+    def gather(
+        self, futures: Iterable[Future[_T] | Coroutine[Any, Any, _T]], consume_exceptions: bool = True
+    ) -> Future[list[_T | BaseException | IFailedFuture]]: ...
+    @abc.abstractmethod
+    def gather(self, futures: Iterable[Any], consume_exceptions: bool = True) -> Future[list[Any]]:
+        """A future of the list of results of ``futures``, in input order.
+
+        With ``consume_exceptions`` (the default) a failed input puts its
+        exception (asyncio) or failure (Twisted) in the list, so the type
+        says so; with ``consume_exceptions=False`` the first failure fails
+        the whole and the list holds only results.
+        """
 
     @abc.abstractmethod
-    def gather(self, futures: Iterable[Future], consume_exceptions: bool = True) -> Future:
-        """A future of the list of results of ``futures``, in input order."""
-
-    @abc.abstractmethod
-    def is_called(self, future: Future) -> bool:
+    def is_called(self, future: Future[Any]) -> bool:
         """True once ``future`` has a result or an error."""
 
     @abc.abstractmethod
-    def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> IDelayedCall:
+    def call_later(self, delay: float, fun: Callable[_P, object], *args: _P.args, **kwargs: _P.kwargs) -> IDelayedCall:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; the handle can cancel."""
 
     @abc.abstractmethod
@@ -136,7 +192,7 @@ class FrameworkApi(abc.ABC):
         """A timer that groups its calls into buckets of ``bucket_seconds``."""
 
     @abc.abstractmethod
-    def sleep(self, delay: float) -> Future:
+    def sleep(self, delay: float) -> Future[None]:
         """A future that resolves (to None) after ``delay`` seconds."""
 
 

@@ -8,15 +8,38 @@ so every call is a single hop and ``mock.patch("txaio.sleep")`` reaches callers.
 """
 
 import sys
-from collections.abc import Callable
 from time import perf_counter_ns, time_ns
+from typing import Final
 
 from txaio._core import unselected
 from txaio._core.config import Config
-from txaio._core.contract import FrameworkApi
 from txaio._core.selection import _use_framework as _use_framework
 from txaio._core.selection import use_asyncio, use_twisted
+
+# The operations, declared Final in ``unselected`` so that checkers take each signature
+# from the contract (generic futures, overloads, ParamSpec).
+from txaio._core.unselected import (
+    add_callbacks,
+    as_future,
+    call_later,
+    cancel,
+    create_failure,
+    create_future,
+    create_future_error,
+    create_future_success,
+    failure_format_traceback,
+    failure_message,
+    failure_traceback,
+    gather,
+    is_called,
+    is_future,
+    make_batched_timer,
+    reject,
+    resolve,
+    sleep,
+)
 from txaio._core.versions import installed_version as _installed_version
+from txaio.interfaces import Future as Future
 from txaio.interfaces import IBatchedTimer as IBatchedTimer
 from txaio.interfaces import IFailedFuture, ILogger
 
@@ -69,41 +92,31 @@ using_twisted: bool = False
 #: The selected framework's name, or None.
 _explicit_framework: str | None = None
 
-_unselected: FrameworkApi = _unframework.UNSELECTED
-
 # 26.6.1 had a module ``txaio._unframework``; keep ``import txaio._unframework``
 # working without shipping that path (an upgrade by pip would delete it).
 sys.modules.setdefault("txaio._unframework", _unframework)
 
-with_config: Callable[..., FrameworkApi] = _unframework.with_config
-create_future = _unselected.create_future
-create_future_success = _unselected.create_future_success
-create_future_error = _unselected.create_future_error
-create_failure = _unselected.create_failure
-as_future = _unselected.as_future
-is_future = _unselected.is_future
-reject = _unselected.reject
-resolve = _unselected.resolve
-cancel = _unselected.cancel
-add_callbacks = _unselected.add_callbacks
-gather = _unselected.gather
-is_called = _unselected.is_called
-call_later = _unselected.call_later
-failure_message = _unselected.failure_message
-failure_traceback = _unselected.failure_traceback
-failure_format_traceback = _unselected.failure_format_traceback
-make_batched_timer = _unselected.make_batched_timer
-sleep = _unselected.sleep
+# Final for the same reason as the operations imported above.  Selecting a framework
+# rebinds all of them on ``txaio`` (selection.py).
+with_config: Final = _unframework.with_config
 
-make_logger: Callable[..., ILogger] = _unframework.LOGGING_BEFORE_SELECTION["make_logger"]
-start_logging: Callable[..., None] = _unframework.LOGGING_BEFORE_SELECTION["start_logging"]
-set_global_log_level: Callable[[str], None] = _unframework.LOGGING_BEFORE_SELECTION["set_global_log_level"]
-get_global_log_level: Callable[[], str] = _unframework.LOGGING_BEFORE_SELECTION["get_global_log_level"]
-add_log_categories: Callable[[dict[str, str]], None] = _unframework.LOGGING_BEFORE_SELECTION["add_log_categories"]
+make_logger: Final = _unframework.make_logger
+start_logging: Final = _unframework.start_logging
+set_global_log_level: Final = _unframework.set_global_log_level
+get_global_log_level: Final = _unframework.get_global_log_level
+add_log_categories: Final = _unframework.add_log_categories
 
 #: The version of the ``txaio`` meta-package when it is installed, else txaio-core's.
 __version__: str = _installed_version(sys.modules["txaio"].__path__)
 version: str = __version__
 
-#: Names ``txaio`` carries beyond ``__all__``: 26.6.1's private names that real code uses.
-EXTRA_NAMES = ("__version__", "version", "_explicit_framework", "_use_framework", "_unframework", "IBatchedTimer")
+#: Names ``txaio`` carries beyond ``__all__``: 26.6.1's private names that real code uses, and ``Future``.
+EXTRA_NAMES = (
+    "__version__",
+    "version",
+    "_explicit_framework",
+    "_use_framework",
+    "_unframework",
+    "IBatchedTimer",
+    "Future",
+)

@@ -2,14 +2,18 @@
 
 They are plain abstract classes so that a backend can register its own types
 (Twisted's ``Failure`` is registered as an ``IFailedFuture``) without
-inheriting from them.
+inheriting from them; ``Future`` and ``IDelayedCall`` are Protocols, which
+the frameworks' own objects satisfy as they are.
 """
 
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable
-from typing import Any, Protocol
+from collections.abc import Callable, Generator
+from typing import Any, ParamSpec, Protocol, TypeVar
+
+_T_co = TypeVar("_T_co", covariant=True)
+_P = ParamSpec("_P")
 
 #: Every level name, from "log nothing" to "log everything".
 log_levels: list[str] = ["none", "critical", "error", "warn", "info", "debug", "trace"]
@@ -56,6 +60,24 @@ class ILogger(abc.ABC):  # noqa: B024 - no abstract methods, as in txaio 26.6.1
         """Log at level "trace", below debug."""
 
 
+class Future(Protocol[_T_co]):
+    """A txaio future of a ``_T_co``: an ``asyncio.Future`` or a Twisted ``Deferred``.
+
+    A Protocol for type checkers only: both frameworks' futures satisfy it as
+    they are, so ``txaio.create_future_success(1)`` is a ``Future[int]`` on
+    either.  Portable code awaits it or passes it to ``txaio.*``; calling the
+    framework's own methods on it ties the code to that framework.
+    """
+
+    def __await__(self) -> Generator[Any, Any, _T_co]:
+        """Wait for the result inside a coroutine."""
+        ...
+
+    def cancel(self) -> object:
+        """Cancel it (``txaio.cancel(future)`` is the portable spelling)."""
+        ...
+
+
 class IDelayedCall(Protocol):
     """What every ``call_later`` returns: at least something that can be cancelled."""
 
@@ -67,5 +89,5 @@ class IBatchedTimer(abc.ABC):
     """Many timers, few real delayed calls: see ``txaio.make_batched_timer``."""
 
     @abc.abstractmethod
-    def call_later(self, delay: float, func: Callable[..., Any], *args: Any, **kwargs: Any) -> IDelayedCall:
+    def call_later(self, delay: float, func: Callable[_P, object], *args: _P.args, **kwargs: _P.kwargs) -> IDelayedCall:
         """Call ``func(*args, **kwargs)`` near ``delay`` seconds from now."""

@@ -9,37 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from time import perf_counter_ns, time_ns
-from typing import Any
-
-from twisted.internet.base import DelayedCall
-from twisted.internet.defer import Deferred
+from typing import TYPE_CHECKING, ParamSpec
 
 from txaio._core.checks import check_call_later
 from txaio._core.fit import require_core
 
 require_core("txaio-twisted", "1.0", "2")
 
-from txaio.interfaces import IFailedFuture, ILogger
+from txaio.interfaces import Future, IDelayedCall, IFailedFuture, ILogger
 from txaio.tx._api import DEFAULT_API, TwistedApi, with_config
-from txaio.tx._failures import (
-    create_failure,
-    failure_format_traceback,
-    failure_message,
-    failure_traceback,
-)
-from txaio.tx._futures import (
-    add_callbacks,
-    as_future,
-    cancel,
-    create_future,
-    create_future_error,
-    create_future_success,
-    gather,
-    is_called,
-    is_future,
-    reject,
-    resolve,
-)
 from txaio.tx._logging import (
     Logger,
     LogLevel,
@@ -54,6 +32,52 @@ from txaio.tx._logging import (
 from txaio.tx._reactor import GLOBAL_CONFIG as config
 from txaio.tx._reactor import global_reactor
 from txaio.tx._timers import sleep_on
+
+_P = ParamSpec("_P")
+
+if TYPE_CHECKING:
+    # Checkers see the facade's typed signatures (the contract's); at run time the
+    # names are the plain functions imported below.
+    from txaio import (
+        add_callbacks,
+        as_future,
+        cancel,
+        create_failure,
+        create_future,
+        create_future_error,
+        create_future_success,
+        failure_format_traceback,
+        failure_message,
+        failure_traceback,
+        gather,
+        is_called,
+        is_future,
+        make_batched_timer,
+        reject,
+        resolve,
+    )
+else:
+    from txaio.tx._failures import (
+        create_failure,
+        failure_format_traceback,
+        failure_message,
+        failure_traceback,
+    )
+    from txaio.tx._futures import (
+        add_callbacks,
+        as_future,
+        cancel,
+        create_future,
+        create_future_error,
+        create_future_success,
+        gather,
+        is_called,
+        is_future,
+        reject,
+        resolve,
+    )
+
+    make_batched_timer = DEFAULT_API.make_batched_timer
 
 __all__ = (
     "IFailedFuture",
@@ -98,7 +122,7 @@ using_twisted = True
 using_asyncio = False
 
 
-def call_later(delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
+def call_later(delay: float, fun: Callable[_P, object], *args: _P.args, **kwargs: _P.kwargs) -> IDelayedCall:
     """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall.
 
     NaN, infinity and a ``fun`` that cannot be called are refused here, with
@@ -118,12 +142,9 @@ def call_later(delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any)
     return reactor.callLater(delay, fun)  # type: ignore[no-any-return]  # the common case, without * unpacking
 
 
-def sleep(delay: float) -> Deferred[None]:
+def sleep(delay: float) -> Future[None]:
     """A Deferred that fires with None after ``delay`` seconds; cancelling it cancels the timer."""
     reactor = config.loop
     if reactor is None:
         reactor = global_reactor()
     return sleep_on(reactor, delay)
-
-
-make_batched_timer = DEFAULT_API.make_batched_timer

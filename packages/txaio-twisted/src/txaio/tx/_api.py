@@ -29,16 +29,18 @@ class TwistedApi(FrameworkApi):
     using_twisted = True
     using_asyncio = False
 
+    # The future operations take only Deferreds, narrower than the contract's Future
+    # protocol (its typed signatures are what txaio.* and txaio.tx.* show to checkers).
     create_future = staticmethod(_futures.create_future)
     create_future_success = staticmethod(_futures.create_future_success)
     create_future_error = staticmethod(_futures.create_future_error)
     as_future = staticmethod(_futures.as_future)
     is_future = staticmethod(_futures.is_future)
-    is_called = staticmethod(_futures.is_called)
-    resolve = staticmethod(_futures.resolve)
-    reject = staticmethod(_futures.reject)
-    cancel = staticmethod(_futures.cancel)
-    add_callbacks = staticmethod(_futures.add_callbacks)
+    is_called = staticmethod(_futures.is_called)  # type: ignore[assignment]
+    resolve = staticmethod(_futures.resolve)  # type: ignore[assignment]
+    reject = staticmethod(_futures.reject)  # type: ignore[assignment]
+    cancel = staticmethod(_futures.cancel)  # type: ignore[assignment]
+    add_callbacks = staticmethod(_futures.add_callbacks)  # type: ignore[assignment]
     gather = staticmethod(_futures.gather)
     failure_message = staticmethod(_failures.failure_message)
     failure_traceback = staticmethod(_failures.failure_traceback)
