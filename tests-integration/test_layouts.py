@@ -39,12 +39,18 @@ def check_with_path(tmp_path: Path, *entries: Path) -> str:
     return str(where)
 
 
-def test_pip_install_target_imports(wheels: dict[str, Path], tmp_path: Path) -> None:
+def pip_install_target(wheels: dict[str, Path], tmp_path: Path) -> Path:
+    """The asyncio parts installed with ``pip install --target``, into a folder of their own."""
     target = tmp_path / "target"
     pip_venv = Venv.create(tmp_path / "pip", with_pip=True)
     links = str(next(iter(wheels.values())).parent)
     requirements = [pinned(wheels, dist) for dist in ASYNCIO_PARTS]
     must(pip_venv.pip("install", "--no-index", "--find-links", links, "--target", str(target), *requirements))
+    return target
+
+
+def test_pip_install_target_imports(wheels: dict[str, Path], tmp_path: Path) -> None:
+    target = pip_install_target(wheels, tmp_path)
     assert check_with_path(tmp_path, target) == str(target / "txaio" / "__init__.py")
 
 
@@ -66,10 +72,6 @@ def test_a_zip_on_sys_path_imports(wheels: dict[str, Path], tmp_path: Path) -> N
 
 def test_the_stand_in_module_loads_the_facade_when_init_is_gone(wheels: dict[str, Path], tmp_path: Path) -> None:
     """What pip's upgrade from 26.6.1 leaves: no ``txaio/__init__.py``; ``txaio.py`` takes over."""
-    target = tmp_path / "target"
-    pip_venv = Venv.create(tmp_path / "pip", with_pip=True)
-    links = str(next(iter(wheels.values())).parent)
-    requirements = [pinned(wheels, dist) for dist in ASYNCIO_PARTS]
-    must(pip_venv.pip("install", "--no-index", "--find-links", links, "--target", str(target), *requirements))
+    target = pip_install_target(wheels, tmp_path)
     (target / "txaio" / "__init__.py").unlink()
     assert check_with_path(tmp_path, target) == str(target / "txaio.py")
