@@ -312,7 +312,7 @@ def test_set_global_log_level_while_another_thread_makes_loggers(txaio_framework
         worker = threading.Thread(target=make_loggers)
         worker.start()
         try:
-            for _ in range(100):
+            for _ in range(250):
                 txaio.set_global_log_level("debug")
                 txaio.set_global_log_level("info")
             txaio.set_global_log_level("debug")
