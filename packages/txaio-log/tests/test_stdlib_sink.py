@@ -59,6 +59,14 @@ def test_before_a_framework_is_selected_start_logging_raises_and_changes_nothing
     assert not logging_started()
 
 
+def test_the_facade_start_logging_before_selection_raises_as_in_26_6_1() -> None:
+    import txaio
+
+    with pytest.raises(RuntimeError, match="use_twisted"):
+        txaio.start_logging(out=io.StringIO(), level="debug")
+    assert not logging_started()
+
+
 def test_out_none_adds_no_handler_and_sets_the_levels() -> None:
     root = logging.getLogger()
     handlers, old_level = list(root.handlers), root.level
