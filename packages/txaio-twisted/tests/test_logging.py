@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import io
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 from unittest import mock
 
 import pytest
@@ -104,19 +104,21 @@ def test_format_keyword_is_the_message_format(events: list[dict[str, Any]]) -> N
 class OverridingLogger(TwistedLogger):
     """A Twisted Logger subclass that keeps what it is asked to emit."""
 
-    calls: list[tuple[Any, ...]] = []
+    calls: ClassVar[list[tuple[Any, ...]]] = []
 
     def emit(self, level: LogLevel, format: str | None = None, **kwargs: object) -> None:
         type(self).calls.append(("emit", level, format, kwargs))
 
-    def failure(self, format: str, failure: Failure | None = None, level: LogLevel = LogLevel.critical, **kwargs: object) -> None:
+    def failure(
+        self, format: str, failure: Failure | None = None, level: LogLevel = LogLevel.critical, **kwargs: object
+    ) -> None:
         type(self).calls.append(("failure", format, failure, kwargs))
 
 
 class PlainLogger:
     """Not a Twisted Logger at all: anything with emit() and failure()."""
 
-    calls: list[tuple[Any, ...]] = []
+    calls: ClassVar[list[tuple[Any, ...]]] = []
 
     def __init__(self, namespace: str | None = None, observer: Any = None) -> None:
         self.namespace = namespace

@@ -8,6 +8,7 @@ the global publisher, which also receives legacy ``twisted.python.log.msg``.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 import warnings
@@ -63,10 +64,8 @@ _emitters: weakref.WeakSet[Any] = weakref.WeakSet()
 
 def emits_for_txaio(twisted_logger: object) -> None:
     """Note that ``twisted_logger`` carries a txaio logger's events (if it can be noted)."""
-    try:
+    with contextlib.suppress(TypeError):  # not weak-referenceable or hashable: filtered as anyone's events
         _emitters.add(twisted_logger)
-    except TypeError:  # not weak-referenceable or not hashable: its events are filtered as anyone's
-        pass
 
 
 def _is_txaio_event(event: dict[str, Any]) -> bool:
@@ -170,7 +169,8 @@ class TxaioObserver:
 
     def __call__(self, event: dict[str, Any]) -> None:
         """Write one event."""
-        level = "trace" if event.get("txaio_trace") is True else _TXAIO_LEVEL.get(event.get("log_level"), "info")
+        twisted_level: Any = event.get("log_level", LogLevel.info)
+        level = "trace" if event.get("txaio_trace") is True else _TXAIO_LEVEL.get(twisted_level, "info")
         if _is_txaio_event(event):
             text = format_message(event.get("log_format"), {**event, "log_level": level})
         elif is_enabled(level, get_global_log_level()):
