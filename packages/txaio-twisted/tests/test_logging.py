@@ -169,7 +169,8 @@ def test_a_mock_logger_class_gets_every_message() -> None:
     log.failure("f", failure=ValueError("v"))
     cls.assert_called_once_with(observer=None, namespace=log.namespace)
     cls.return_value.emit.assert_called_once_with(LogLevel.info, "hi {x}", x=1)
-    assert cls.return_value.failure.call_args.args[0] == "f"
+    assert cls.return_value.failure.call_args.args == ("f",)
+    assert cls.return_value.failure.call_args.kwargs["failure"].check(ValueError)
 
 
 def test_direct_construction_without_logger_is_refused() -> None:

@@ -140,8 +140,8 @@ class TwistedBackend:
 def emit_through(target: Any, level: str, message: str | None, event: dict[str, Any], failure: object) -> None:
     """Send one message through a Twisted-Logger-like object's ``emit`` or ``failure``."""
     as_twisted = as_failure(failure) if failure is not None else None
-    if as_twisted is not None:
-        target.failure(message, as_twisted, **event)
+    if as_twisted is not None:  # by keyword: Twisted's name, and harmless to a failure(format, **kw)
+        target.failure(message, failure=as_twisted, **event)
     else:
         target.emit(TWISTED_LEVEL[level], message, **event)
 
