@@ -1160,11 +1160,13 @@ def tx_logger_class_receives_every_message(driver: Any) -> Any:
         log = tx.make_logger("debug", logger=made)
         log.info("~to the mock {x}", x=1)
         observed["mock_constructed_with"] = sorted(made.call_args.kwargs)
-        observed["mock_emit"] = [[call.args[0].name, *call.args[1:], sorted(call.kwargs)] for call in made.return_value.emit.call_args_list]
+        emitted = made.return_value.emit.call_args_list
+        observed["mock_emit"] = [[call.args[0].name, *call.args[1:], sorted(call.kwargs)] for call in emitted]
         observed["direct_construction"] = raised(lambda: tx.Logger("info"))
     finally:
         twisted.logger.globalLogPublisher.removeObserver(published.append)
-    observed["bypassed_to_publisher"] = [e.get("log_format") for e in published if str(e.get("log_format")).startswith("~")]
+    formats = [str(event.get("log_format")) for event in published]
+    observed["bypassed_to_publisher"] = [fmt for fmt in formats if fmt.startswith("~")]
     return observed
 
 
@@ -1198,7 +1200,7 @@ def bad_log_level_message(driver: Any) -> Any:
 @scenario("unselected")
 def start_logging_before_selection(driver: Any) -> Any:
     return {
-        "no_arguments": raised(lambda: txaio.start_logging()),
+        "no_arguments": raised(txaio.start_logging),
         "with_out": raised(lambda: txaio.start_logging(out=io.StringIO(), level="info")),
     }
 
