@@ -68,6 +68,7 @@ class LineWriter:
     def __init__(self, out: IO[Any]) -> None:
         self.out = out
         self._binary = wants_bytes(out)
+        self._flush = getattr(out, "flush", None)
         self._lock = threading.RLock()  # re-entered by this thread, never waited on
         self._busy = False
         self._pending: list[str] = []
@@ -83,7 +84,8 @@ class LineWriter:
             self._busy = True
             try:
                 self._put(line)
-                self._write_pending()
+                if self._pending or self._dropped:
+                    self._write_pending()
             finally:
                 self._busy = False
 
@@ -107,7 +109,9 @@ class LineWriter:
 
     def _put(self, line: str) -> None:
         try:
-            self._send(line)
+            self.out.write(line.encode("utf-8", "backslashreplace") if self._binary else line)
+            if self._flush is not None:
+                self._flush()
         except UnicodeEncodeError:
             encoding = getattr(self.out, "encoding", None) or "ascii"
             try:
@@ -119,9 +123,8 @@ class LineWriter:
 
     def _send(self, line: str) -> None:
         self.out.write(line.encode("utf-8", "backslashreplace") if self._binary else line)
-        flush = getattr(self.out, "flush", None)
-        if flush is not None:
-            flush()
+        if self._flush is not None:
+            self._flush()
 
     def _report(self, exc: Exception) -> None:
         """Say once, on the real stderr, that lines are being lost (never raises)."""

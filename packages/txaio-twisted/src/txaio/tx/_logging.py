@@ -57,22 +57,15 @@ TWISTED_LEVEL: dict[str, LogLevel] = {
 _TXAIO_LEVEL: dict[LogLevel, str] = {twisted: name for name, twisted in TWISTED_LEVEL.items() if name != "trace"}
 
 
-#: The Twisted loggers txaio loggers emit through: their events passed the txaio
-#: logger's own level already, so txaio's observer shows them without filtering again.
-_emitters: weakref.WeakSet[Any] = weakref.WeakSet()
+#: Marks a Twisted logger that txaio loggers emit through: their events passed the
+#: txaio logger's own level already, so txaio's observer shows them without filtering again.
+_MARK = "_txaio_emits_for"
 
 
 def emits_for_txaio(twisted_logger: object) -> None:
-    """Note that ``twisted_logger`` carries a txaio logger's events (if it can be noted)."""
-    with contextlib.suppress(TypeError):  # not weak-referenceable or hashable: filtered as anyone's events
-        _emitters.add(twisted_logger)
-
-
-def _is_txaio_event(event: dict[str, Any]) -> bool:
-    try:
-        return event.get("log_logger") in _emitters
-    except TypeError:
-        return False
+    """Mark ``twisted_logger`` as carrying a txaio logger's events (if it takes attributes)."""
+    with contextlib.suppress(AttributeError, TypeError):  # __slots__ and the like: filtered as anyone's events
+        setattr(twisted_logger, _MARK, True)
 
 
 class TwistedBackend:
@@ -171,7 +164,7 @@ class TxaioObserver:
         """Write one event."""
         twisted_level: Any = event.get("log_level", LogLevel.info)
         level = "trace" if event.get("txaio_trace") is True else _TXAIO_LEVEL.get(twisted_level, "info")
-        if _is_txaio_event(event):
+        if getattr(event.get("log_logger"), _MARK, None) is True:
             text = format_message(event.get("log_format"), {**event, "log_level": level})
         elif is_enabled(level, get_global_log_level()):
             text = formatEvent(event)
