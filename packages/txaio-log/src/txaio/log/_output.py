@@ -12,33 +12,32 @@ import math
 import sys
 import threading
 from datetime import datetime
+from collections.abc import Callable
 from typing import IO, Any
 
 
-class _Stamps:
-    """Formats each second once: log lines come in bursts within one second,
-    and formatting a local time costs more than the rest of a line."""
+def _stamps(fmt: str, with_offset: bool) -> Callable[[float], str]:
+    """A formatter of timestamps that formats each second once: log lines come in bursts
+    within one second, and formatting a local time costs more than the rest of a line."""
+    last: list[tuple[int, str]] = [(-(2**62), "")]  # replacing the tuple is atomic
 
-    def __init__(self, fmt: str, with_offset: bool) -> None:
-        self._fmt = fmt
-        self._with_offset = with_offset
-        self._last: tuple[int, str] = (-(2**62), "")  # replacing the tuple is atomic
-
-    def __call__(self, when: float) -> str:
+    def stamp(when: float) -> str:
         second = math.floor(when)
-        cached_second, text = self._last
+        cached_second, text = last[0]
         if second != cached_second:
             moment = datetime.fromtimestamp(second)
-            text = (moment.astimezone() if self._with_offset else moment).strftime(self._fmt)
-            self._last = (second, text)
+            text = (moment.astimezone() if with_offset else moment).strftime(fmt)
+            last[0] = (second, text)
         return text
+
+    return stamp
 
 
 #: Local time with its UTC offset, e.g. ``2026-01-21T01:02:03+0100`` (Twisted's ``formatTime``).
-format_timestamp = _Stamps("%Y-%m-%dT%H:%M:%S%z", with_offset=True)
+format_timestamp = _stamps("%Y-%m-%dT%H:%M:%S%z", with_offset=True)
 
 #: Local time without an offset, e.g. ``2026-01-21T01:02:03``: txaio 26.6.1's asyncio lines.
-format_local_timestamp = _Stamps("%Y-%m-%dT%H:%M:%S", with_offset=False)
+format_local_timestamp = _stamps("%Y-%m-%dT%H:%M:%S", with_offset=False)
 
 
 def format_line(when: float, text: str) -> str:
@@ -83,7 +82,12 @@ class LineWriter:
                 return
             self._busy = True
             try:
-                self._put(line)
+                try:  # _put, inlined: this is every log line's path
+                    self.out.write(line.encode("utf-8", "backslashreplace") if self._binary else line)
+                    if self._flush is not None:
+                        self._flush()
+                except Exception:
+                    self._put(line)  # retries what it can, reports what it cannot
                 if self._pending or self._dropped:
                     self._write_pending()
             finally:

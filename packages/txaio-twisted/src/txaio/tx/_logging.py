@@ -87,7 +87,9 @@ class TwistedBackend:
         A logger of another class (``make_logger(logger=X)``) gets the
         message through its own ``emit`` and ``failure``.
         """
-        target = self.twisted_logger(logger)
+        target = logger._twisted_logger
+        if target is None:
+            target = self.twisted_logger(logger)
         if level == "trace":
             event["txaio_trace"] = True
         if type(target) is not TwistedLogger:
@@ -163,7 +165,9 @@ class TxaioObserver:
     def __call__(self, event: dict[str, Any]) -> None:
         """Write one event."""
         twisted_level: Any = event.get("log_level", LogLevel.info)
-        level = "trace" if event.get("txaio_trace") is True else _TXAIO_LEVEL.get(twisted_level, "info")
+        level = _TXAIO_LEVEL.get(twisted_level, "info")
+        if level == "debug" and event.get("txaio_trace") is True:
+            level = "trace"
         if getattr(event.get("log_logger"), _MARK, None) is True:
             text = format_message(event.get("log_format"), {**event, "log_level": level})
         elif is_enabled(level, get_global_log_level()):
