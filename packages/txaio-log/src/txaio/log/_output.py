@@ -88,7 +88,7 @@ class LineWriter:
                         self._flush()
                 except Exception:
                     self._put(line)  # retries what it can, reports what it cannot
-                if self._pending or self._dropped:
+                if self._pending:  # lines are dropped only once some are pending
                     self._write_pending()
             finally:
                 self._busy = False

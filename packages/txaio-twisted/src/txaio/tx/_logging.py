@@ -55,6 +55,7 @@ TWISTED_LEVEL: dict[str, LogLevel] = {
     "trace": LogLevel.debug,
 }
 _TXAIO_LEVEL: dict[LogLevel, str] = {twisted: name for name, twisted in TWISTED_LEVEL.items() if name != "trace"}
+_DEBUG = LogLevel.debug
 
 
 #: Marks a Twisted logger that txaio loggers emit through: their events passed the
@@ -164,9 +165,9 @@ class TxaioObserver:
 
     def __call__(self, event: dict[str, Any]) -> None:
         """Write one event."""
-        twisted_level: Any = event.get("log_level", LogLevel.info)
+        twisted_level: Any = event.get("log_level")
         level = _TXAIO_LEVEL.get(twisted_level, "info")
-        if level == "debug" and event.get("txaio_trace") is True:
+        if twisted_level is _DEBUG and event.get("txaio_trace") is True:
             level = "trace"
         if getattr(event.get("log_logger"), _MARK, None) is True:
             text = format_message(event.get("log_format"), {**event, "log_level": level})
