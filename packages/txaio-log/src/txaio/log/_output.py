@@ -11,8 +11,8 @@ import io
 import math
 import sys
 import threading
-from datetime import datetime
 from collections.abc import Callable
+from datetime import datetime
 from typing import IO, Any
 
 
