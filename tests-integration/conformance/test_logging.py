@@ -259,12 +259,26 @@ def test_a_traceback_with_braces_is_logged_as_it_is(out: io.StringIO) -> None:
     assert "~Traceback (most recent call last):" in mine(out)
 
 
-def test_a_message_without_keywords_still_formats_when_it_can(out: io.StringIO) -> None:
-    txaio.start_logging(out=out)
+@pytest.mark.parametrize(
+    ("level", "calls", "expected"),
+    [
+        (
+            "info",
+            [("info", "~{{literal}} at {log_level}"), ("info", "~{} and {0} and {x!z}")],
+            ["~{literal} at info", "~{} and {0} and {x!z}"],
+        ),
+        ("trace", [("trace", "~trace {txaio_trace}"), ("debug", "~debug")], ["~trace True", "~debug"]),
+    ],
+    ids=["formats_when_it_can_else_text", "trace_carries_txaio_trace"],
+)
+def test_messages_without_keywords(
+    out: io.StringIO, level: str, calls: list[tuple[str, str]], expected: list[str]
+) -> None:
+    txaio.start_logging(out=out, level=level)
     log = txaio.make_logger()
-    log.info("~{{literal}} at {log_level}")
-    log.info("~{} and {0} and {x!z}")
-    assert mine(out) == ["~{literal} at info", "~{} and {0} and {x!z}"]
+    for method, message in calls:
+        getattr(log, method)(message)
+    assert mine(out) == expected
 
 
 def test_failure_can_show_the_failure_in_its_message(out: io.StringIO) -> None:
@@ -276,14 +290,6 @@ def test_failure_can_show_the_failure_in_its_message(out: io.StringIO) -> None:
     (line,) = mine(out)
     assert line.startswith("~request failed: ")
     assert "~bad request" in line
-
-
-def test_trace_events_carry_txaio_trace(out: io.StringIO) -> None:
-    txaio.start_logging(out=out, level="trace")
-    log = txaio.make_logger()
-    log.trace("~trace {txaio_trace}")
-    log.debug("~debug")
-    assert mine(out) == ["~trace True", "~debug"]
 
 
 def test_format_keyword_and_any_event_key(out: io.StringIO) -> None:

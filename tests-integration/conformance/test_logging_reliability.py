@@ -11,8 +11,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sidebyside"))
+from log_children import APP_SINK_THEN_START_LOGGING_WITHOUT_OUT
 
 #: Seconds a child gets; each needs well under one when nothing hangs.
 TIMEOUT = 60
@@ -160,26 +164,7 @@ def test_a_line_the_stream_cannot_encode_is_written_escaped(txaio_framework: str
 
 def test_start_logging_without_out_adds_no_output_of_its_own(txaio_framework: str) -> None:
     """``start_logging(None, level)`` serves the sinks the application added: each line once."""
-    child = run_child(
-        txaio_framework,
-        """
-        if sys.argv[1] == "twisted":
-            from twisted.logger import formatEvent, globalLogPublisher
-
-            globalLogPublisher.addObserver(lambda event: report("app:", formatEvent(event)))
-        else:
-            import logging
-
-            class AppHandler(logging.Handler):
-                def emit(self, record):
-                    report("app:", record.getMessage())
-
-            logging.getLogger().addHandler(AppHandler())
-        txaio.start_logging(None, "debug")
-        log.debug("once {n}", n=1)
-        print("printed")
-        """,
-    )
+    child = run_child(txaio_framework, APP_SINK_THEN_START_LOGGING_WITHOUT_OUT)
     assert child.returncode == 0, child.stderr
     lines = child.stdout.splitlines()
     assert lines.count("app: once 1") == 1

@@ -1239,26 +1239,9 @@ def run_child(framework: str, body: str) -> dict[str, Any]:
 @scenario(*SELECTED)
 def start_logging_without_out(driver: Any) -> Any:
     """``start_logging(None, level)`` with the application's own sink: each line once."""
-    return run_child(
-        driver.framework,
-        """
-if sys.argv[1] == "twisted":
-    from twisted.logger import formatEvent, globalLogPublisher
+    from log_children import APP_SINK_THEN_START_LOGGING_WITHOUT_OUT
 
-    globalLogPublisher.addObserver(lambda event: report("app:", formatEvent(event)))
-else:
-    import logging
-
-    class AppHandler(logging.Handler):
-        def emit(self, record):
-            report("app:", record.getMessage())
-
-    logging.getLogger().addHandler(AppHandler())
-txaio.start_logging(None, "debug")
-log.debug("once {n}", n=1)
-print("printed")
-""",
-    )
+    return run_child(driver.framework, APP_SINK_THEN_START_LOGGING_WITHOUT_OUT)
 
 
 @scenario(*SELECTED)
