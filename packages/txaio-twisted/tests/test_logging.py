@@ -173,6 +173,14 @@ def test_a_mock_logger_class_gets_every_message() -> None:
     assert cls.return_value.failure.call_args.kwargs["failure"].check(ValueError)
 
 
+def test_the_logger_can_be_swapped_as_in_26_6_1() -> None:
+    log = _tx_logging.make_logger("info")
+    with mock.patch.object(log, "_logger") as swapped:
+        log.info("to the swap")
+    swapped.emit.assert_called_once_with(LogLevel.info, "to the swap")
+    assert isinstance(log._logger, TwistedLogger)
+
+
 def test_direct_construction_without_logger_is_refused() -> None:
     with pytest.raises(AssertionError, match="logger="):
         _tx_logging.Logger("info")

@@ -37,8 +37,9 @@ class Logger(ILogger):
     _log_level_set_explicitly: bool
     #: What each backend emits through, made on first use and kept only by this logger
     #: (so a logger per request, each with its own namespace, leaves nothing behind).
+    #: ``_logger`` is the Twisted one: 26.6.1's ``txaio.tx.Logger`` named it so.
     _stdlib_logger: Any = None
-    _twisted_logger: Any = None
+    _logger: Any = None
 
     def __init__(self, namespace: str, level: str | None = None, *, backend: Backend | None = None) -> None:
         own_level = None if level is None else check_level(level)

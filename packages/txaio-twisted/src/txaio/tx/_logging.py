@@ -74,9 +74,9 @@ class TwistedBackend:
 
     def twisted_logger(self, logger: _TxaioLogger) -> Any:
         """The Twisted Logger that carries ``logger``'s events (made on first use, kept by it)."""
-        target = logger._twisted_logger
+        target = logger._logger
         if target is None:
-            target = logger._twisted_logger = TwistedLogger(namespace=logger.namespace)
+            target = logger._logger = TwistedLogger(namespace=logger.namespace)
             emits_for_txaio(target)
         return target
 
@@ -88,7 +88,7 @@ class TwistedBackend:
         A logger of another class (``make_logger(logger=X)``) gets the
         message through its own ``emit`` and ``failure``.
         """
-        target = logger._twisted_logger
+        target = logger._logger
         if target is None:
             target = self.twisted_logger(logger)
         if level == "trace":
@@ -205,14 +205,9 @@ class Logger(_TxaioLogger):
                 "make loggers with txaio.make_logger()"
             )
         namespace = _caller_namespace() if namespace is None else namespace
-        self._twisted_logger = logger(observer=observer, namespace=namespace)
-        emits_for_txaio(self._twisted_logger)
+        self._logger = logger(observer=observer, namespace=namespace)
+        emits_for_txaio(self._logger)
         super().__init__(namespace, level, backend=TWISTED_BACKEND)
-
-    @property
-    def _logger(self) -> Any:
-        """The object made from ``logger=`` that every message goes through (26.6.1's name)."""
-        return self._twisted_logger
 
 
 def make_logger(
