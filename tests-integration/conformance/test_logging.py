@@ -101,9 +101,9 @@ def test_categories(out: io.StringIO) -> None:
 def test_bad_formats_are_logged_not_raised(out: io.StringIO) -> None:
     txaio.start_logging(out=out)
     log = txaio.make_logger()
-    log.info("~missing {y}")
+    log.info("~missing {y}", x=1)
     log.info("~spec {x:d}", x="text")
-    log.emit("info", "~positional {}")
+    log.emit("info", "~positional {}", x=1)
     lines = [line for line in out.getvalue().splitlines() if "~" in line]
     assert len(lines) == 3
     assert "'~missing {y}'" in lines[0] and "KeyError" in lines[0]
@@ -242,3 +242,122 @@ def test_unknown_level_is_a_clear_error_and_changes_nothing(out: io.StringIO) ->
     assert log.debug is log.trace
     assert not txaio.log.logging_started()
     assert out.getvalue() == ""
+
+
+def test_a_traceback_with_braces_is_logged_as_it_is(out: io.StringIO) -> None:
+    """The guide's idiom: ``log.critical(txaio.failure_format_traceback(fail))``."""
+    txaio.start_logging(out=out)
+    try:
+        {"a": 1}["~b"]
+    except KeyError:
+        fail = txaio.create_failure()
+    text = txaio.failure_format_traceback(fail)
+    assert "{" in text
+    txaio.make_logger().critical("~" + text)
+    assert out.getvalue().count("'~b'") >= 1
+    assert "Unable to format" not in out.getvalue()
+    assert "~Traceback (most recent call last):" in mine(out)
+
+
+@pytest.mark.parametrize(
+    ("level", "calls", "expected"),
+    [
+        (
+            "info",
+            [("info", "~{{literal}} at {log_level}"), ("info", "~{} and {0} and {x!z}")],
+            ["~{literal} at info", "~{} and {0} and {x!z}"],
+        ),
+        ("trace", [("trace", "~trace {txaio_trace}"), ("debug", "~debug")], ["~trace True", "~debug"]),
+    ],
+    ids=["formats_when_it_can_else_text", "trace_carries_txaio_trace"],
+)
+def test_messages_without_keywords(
+    out: io.StringIO, level: str, calls: list[tuple[str, str]], expected: list[str]
+) -> None:
+    txaio.start_logging(out=out, level=level)
+    log = txaio.make_logger()
+    for method, message in calls:
+        getattr(log, method)(message)
+    assert mine(out) == expected
+
+
+def test_failure_can_show_the_failure_in_its_message(out: io.StringIO) -> None:
+    txaio.start_logging(out=out)
+    try:
+        raise ValueError("~bad request")
+    except ValueError:
+        txaio.make_logger().failure("~request failed: {log_failure}")
+    (line,) = mine(out)
+    assert line.startswith("~request failed: ")
+    assert "~bad request" in line
+
+
+def test_format_keyword_and_any_event_key(out: io.StringIO) -> None:
+    txaio.start_logging(out=out)
+    log = txaio.make_logger()
+    log.info(format="~client {peer} connected", peer="p1")
+    log.emit("info", format="~emitted {message}", message="m")
+    event = {"log_format": "~re-emitted {peer}", "peer": "w1", "message": "x", "log_namespace": "elsewhere"}
+    log.emit("warn", **event)
+    assert mine(out) == ["~client p1 connected", "~emitted m", "~re-emitted w1"]
+
+
+def test_set_global_log_level_while_another_thread_makes_loggers(txaio_framework: str) -> None:
+    """No "Set changed size during iteration"; afterwards every logger follows the level."""
+    import threading
+
+    made: list[Any] = []
+    stop = threading.Event()
+
+    def make_loggers() -> None:
+        while not stop.is_set():
+            made.append(txaio.make_logger())
+            del made[:-300]
+
+    with isolated_logging():
+        worker = threading.Thread(target=make_loggers)
+        worker.start()
+        try:
+            for _ in range(250):
+                txaio.set_global_log_level("debug")
+                txaio.set_global_log_level("info")
+            txaio.set_global_log_level("debug")
+            stale = [log for log in list(made) if log.log_level != "debug"]
+        finally:
+            stop.set()
+            worker.join()
+        assert len(made) > 1
+        assert stale == []
+
+
+def test_loggers_with_unique_namespaces_leave_nothing_behind_in_txaio(txaio_framework: str) -> None:
+    """txaio keeps nothing per namespace: count what its own code still holds."""
+    import gc
+    import tracemalloc
+
+    def churn(start: int) -> None:
+        for n in range(start, start + 500):
+            log = txaio.make_logger(namespace=f"conformance.unique.{n}")
+            log.warn("~{n}", n=n)  # stdlib's last-resort handler is kept quiet by the logger below
+            del log
+
+    quiet = logging.getLogger("conformance.unique")
+    quiet.propagate, quiet.disabled = False, False
+    quiet.addHandler(logging.NullHandler())
+    with isolated_logging():
+        txaio.set_global_log_level("none")  # the call still builds the target, not the record
+        txaio.set_global_log_level("warn")
+        churn(0)  # warm up caches of fixed size
+        gc.collect()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.take_snapshot()
+            churn(1000)
+            gc.collect()
+            after = tracemalloc.take_snapshot()
+        finally:
+            tracemalloc.stop()
+    mine_only = [tracemalloc.Filter(True, "*/txaio/*")]
+    grown = after.filter_traces(mine_only).compare_to(before.filter_traces(mine_only), "filename")
+    held = sum(stat.size_diff for stat in grown if stat.size_diff > 0)
+    assert held < 500 * 16, [str(stat) for stat in grown[:5]]

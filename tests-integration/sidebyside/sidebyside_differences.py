@@ -414,6 +414,53 @@ CHANGES: tuple[Change, ...] = (
                     ["canceller", "POSITIONAL_OR_KEYWORD", "<object>"],
                 ],
             ),
+    # issue 13 (log)
+    Change(
+        "log.emit(level, **event) re-emits an event with its text",
+        "26.6.1 replaces the event's log_format with emit()'s format argument (None when the event is "
+        "passed as keywords), so a re-emitted event logs an empty line; ours uses log_format when no "
+        "format is given",
+        13,
+        {
+            "asyncio/log_call_keywords/emit_event": ([], ["WARNING ~re-emitted w1"]),
+            "twisted/log_call_keywords/emit_event": ([], ["WARN ~re-emitted w1"]),
+        },
+    ),
+    Change(
+        "start_logging(None) on asyncio only sets the level",
+        "26.6.1 on asyncio adds a handler for out=None that raises AttributeError from every log call "
+        "afterwards; ours adds no output of its own and sets the level for the application's handlers, "
+        "as 26.6.1 did on Twisted",
+        13,
+        {
+            "asyncio/start_logging_without_out/exit": (1, 0),
+            "asyncio/start_logging_without_out/stderr_empty": (False, True),
+            "asyncio/start_logging_without_out/stdout": (["app: once 1"], ["app: once 1", "printed"]),
+        },
+    ),
+    # issue 14 (log)
+    Change(
+        "a message without keyword arguments that cannot be formatted is logged as it is",
+        "log.critical(txaio.failure_format_traceback(fail)) (the guide's idiom) fails when the traceback "
+        "holds braces, as any dict does: 26.6.1 raises KeyError into the caller on asyncio and logs no text "
+        "on Twisted. Ours treats such a message as text; one that formats ('{{x}}', '{log_level}') "
+        "still does",
+        14,
+        {
+            "asyncio/log_call_keywords/braces_without_keywords": (
+                "raised:KeyError",
+                ["CRITICAL ~KeyError: 'b' in {'a': 1}"],
+            ),
+            "twisted/log_call_keywords/braces_without_keywords": ([], ["CRITICAL ~KeyError: 'b' in {'a': 1}"]),
+        },
+    ),
+    Change(
+        "log.failure('... {log_failure}') works on asyncio",
+        "26.6.1's asyncio loggers have no failure(); ours puts the failure in the message's keys as on Twisted",
+        14,
+        {
+            "asyncio/log_call_keywords/failure_call": ("raised:AttributeError", "logged"),
+            "asyncio/log_call_keywords/failure_shows_the_error": (False, True),
         },
     ),
 )

@@ -1291,6 +1291,232 @@ def signatures_before_selection(driver: Any) -> Any:
     }
 
 
+# ------------------------------------------------------ issues 13, 14 (log)
+
+
+def collect_texts(framework: str) -> tuple[list[str], Callable[[], None]]:
+    """Texts of messages starting with "~" as the framework's own logging renders them.
+
+    asyncio: a root stdlib handler's ``getMessage()``; Twisted: ``formatEvent``
+    in an observer of the global publisher.  Returns them and how to stop.
+    """
+    texts: list[str] = []
+    if framework == "asyncio":
+        import logging as stdlib_logging
+
+        class Collect(stdlib_logging.Handler):
+            def emit(self, record: stdlib_logging.LogRecord) -> None:
+                text = record.getMessage()
+                if text.startswith("~"):
+                    texts.append(f"{record.levelname} {text}")
+
+        handler = Collect()
+        stdlib_logging.getLogger().addHandler(handler)
+        return texts, lambda: stdlib_logging.getLogger().removeHandler(handler)
+    from twisted.logger import formatEvent, globalLogPublisher
+
+    def observer(event: dict[str, Any]) -> None:
+        text = formatEvent(event)
+        if text.startswith("~"):
+            texts.append(f"{event['log_level'].name.upper()} {text}")
+
+    globalLogPublisher.addObserver(observer)
+    return texts, lambda: globalLogPublisher.removeObserver(observer)
+
+
+@scenario(*SELECTED)
+def log_call_keywords(driver: Any) -> Any:
+    """``format=``, event keys named like parameters, re-emitted events, braces, trace, failure.
+
+    Each observation is what one call logged (its texts), or what it raised.
+    """
+    texts, stop = collect_texts(driver.framework)
+    log = txaio.make_logger()
+
+    def said(call: Callable[[], Any]) -> Any:
+        before = len(texts)
+        outcome = raised(call)
+        if outcome is not None:
+            return outcome
+        return [re.sub(r"0x[0-9a-fA-F]+", "<address>", text).split("\n")[0] for text in texts[before:]]
+
+    def fail() -> None:
+        try:
+            raise ValueError("bad request")
+        except ValueError:
+            log.failure("~request failed: {log_failure}")
+
+    event = {"log_format": "~re-emitted {peer}", "peer": "w1", "log_namespace": "elsewhere"}
+    observed: dict[str, Any] = {}
+    try:
+        observed["format_keyword"] = said(lambda: log.info(format="~client {peer} connected", peer="p"))
+        observed["emit_format_and_message"] = said(lambda: log.emit("info", format="~emitted {message}", message="m"))
+        observed["emit_event"] = said(lambda: log.emit("warn", **event))
+        observed["escaped_braces"] = said(lambda: log.info("~{{x}} stays a format"))
+        observed["braces_without_keywords"] = said(lambda: log.critical("~KeyError: 'b' in {'a': 1}"))
+        txaio.set_global_log_level("trace")
+        observed["trace"] = said(lambda: log.trace("~trace {txaio_trace}"))
+        txaio.set_global_log_level("info")
+        failure = said(fail)
+        observed["failure_call"] = failure if isinstance(failure, str) else "logged"
+        observed["failure_shows_the_error"] = isinstance(failure, list) and any("bad request" in t for t in failure)
+    finally:
+        txaio.set_global_log_level("info")
+        stop()
+    return observed
+
+
+@scenario("twisted")
+def tx_logger_class_receives_every_message(driver: Any) -> Any:
+    """``make_logger(level, logger=X)``: X's ``emit`` and ``failure`` get every message."""
+    import twisted.logger
+
+    tx = submodule("tx")
+    observed: dict[str, Any] = {}
+    published: list[dict[str, Any]] = []
+    twisted.logger.globalLogPublisher.addObserver(published.append)
+
+    class Overriding(twisted.logger.Logger):
+        def emit(self, level: Any, format: Any = None, **kwargs: Any) -> None:
+            calls.append(["emit", level.name, format, sorted(kwargs)])
+
+    class Plain:
+        def __init__(self, namespace: Any = None, observer: Any = None) -> None:
+            self.namespace = namespace
+
+        def emit(self, level: Any, format: Any = None, **kwargs: Any) -> None:
+            calls.append(["emit", level.name, format, sorted(kwargs)])
+
+        def failure(self, format: Any, failure: Any = None, **kwargs: Any) -> None:
+            calls.append(["failure", format, sorted(k for k in kwargs if k != "failure")])
+
+    try:
+        for name, cls in (("subclass", Overriding), ("plain", Plain)):
+            calls: list[Any] = []
+            log = tx.make_logger("trace", logger=cls)
+            log.info("~hello {who}", who="you")
+            log.trace("~fine")
+            log.emit("error", "~emitted")
+            if name == "plain":
+                try:
+                    raise KeyError("k")
+                except KeyError:
+                    log.failure("~failed {n}", n=1)
+            observed[name] = calls
+        made = mock.Mock()
+        log = tx.make_logger("debug", logger=made)
+        log.info("~to the mock {x}", x=1)
+        observed["mock_constructed_with"] = sorted(made.call_args.kwargs)
+        emitted = made.return_value.emit.call_args_list
+        observed["mock_emit"] = [[call.args[0].name, *call.args[1:], sorted(call.kwargs)] for call in emitted]
+        observed["direct_construction"] = raised(lambda: tx.Logger("info"))
+    finally:
+        twisted.logger.globalLogPublisher.removeObserver(published.append)
+    formats = [str(event.get("log_format")) for event in published]
+    observed["bypassed_to_publisher"] = [fmt for fmt in formats if fmt.startswith("~")]
+    return observed
+
+
+@scenario("twisted")
+def tx_event_keys(driver: Any) -> Any:
+    """The keys of a txaio logger's Twisted events: Twisted's own, plus ``txaio_trace`` on trace."""
+    import twisted.logger
+
+    tx = submodule("tx")
+    events: list[dict[str, Any]] = []
+    log = tx.make_logger("trace", observer=events.append)
+    log.info("x {a}", a=1)
+    log.trace("trace {txaio_trace}")
+    return {
+        "info_keys": sorted(events[0]),
+        "trace_keys": sorted(events[1]),
+        "trace_level": events[1]["log_level"].name,
+        "trace_formatted": twisted.logger.formatEvent(events[1]),
+    }
+
+
+@scenario(*SELECTED)
+def bad_log_level_message(driver: Any) -> Any:
+    try:
+        txaio.start_logging(out=io.StringIO(), level="bogus")
+    except Exception as exc:
+        return {"raised": describe_exception(exc), "prefix": str(exc).split(" '")[0]}
+    return "accepted"
+
+
+@scenario("unselected")
+def start_logging_before_selection(driver: Any) -> Any:
+    return {
+        "no_arguments": raised(txaio.start_logging),
+        "with_out": raised(lambda: txaio.start_logging(out=io.StringIO(), level="info")),
+    }
+
+
+#: A child's preamble: select the framework given as argv[1]; ``report`` writes to the real stdout.
+CHILD_PRELUDE = """
+import io, re, sys
+import txaio
+getattr(txaio, "use_" + sys.argv[1])()
+log = txaio.make_logger()
+
+def report(*parts):
+    sys.__stdout__.write(" ".join(map(str, parts)) + "\\n")
+    sys.__stdout__.flush()
+"""
+
+
+def run_child(framework: str, body: str) -> dict[str, Any]:
+    """Run ``body`` in a fresh interpreter (``start_logging`` acts once per process)."""
+    import subprocess
+
+    completed = subprocess.run(
+        [sys.executable, "-c", CHILD_PRELUDE + body, framework],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return {
+        "exit": completed.returncode,
+        "stdout": [re.sub(r"0x[0-9a-fA-F]+", "<address>", line) for line in completed.stdout.splitlines()],
+        "stderr_empty": completed.stderr.strip() == "",
+    }
+
+
+@scenario(*SELECTED)
+def start_logging_without_out(driver: Any) -> Any:
+    """``start_logging(None, level)`` with the application's own sink: each line once."""
+    from log_children import APP_SINK_THEN_START_LOGGING_WITHOUT_OUT
+
+    return run_child(driver.framework, APP_SINK_THEN_START_LOGGING_WITHOUT_OUT)
+
+
+@scenario(*SELECTED)
+def start_logging_write_only_out(driver: Any) -> Any:
+    """An ``out`` that has only ``write()``: what it is given, and the line's timestamp format."""
+    return run_child(
+        driver.framework,
+        """
+class WriteOnly:
+    def __init__(self):
+        self.data = []
+
+    def write(self, data):
+        self.data.append(data)
+
+out = WriteOnly()
+txaio.start_logging(out=out, level="info")
+log.info("~write only {n}", n=1)
+mine = [d for d in out.data if (b"~" if isinstance(d, bytes) else "~") in d]
+report("types", sorted({type(d).__name__ for d in mine}))
+text = mine[0].decode() if isinstance(mine[0], bytes) else mine[0]
+stamp, _, message = text.partition(" ")
+report("stamp", re.sub(r"\\d", "9", stamp))
+report("message", message.strip())
+""",
+    )
+
+
 # ----------------------------------------------------------------------- main
 
 

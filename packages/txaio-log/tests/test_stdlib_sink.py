@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
-from txaio.log import LogLevelError, get_global_log_level, logging_started, make_logger, start_logging
+import txaio.log
+from txaio.log import LogLevelError, get_global_log_level, logging_started, make_logger
+from txaio.log._stdlib import STDLIB_BACKEND
 from txaio.log._testing import LOG_LINE, logged_texts
+
+
+def start_logging(out: Any = txaio.log._start.STDOUT, level: str = "info") -> None:
+    """start_logging on the stdlib sink (no framework is selected in these tests)."""
+    txaio.log.start_logging(out, level, backend=STDLIB_BACKEND)
 
 
 def texts(out: io.StringIO) -> list[str]:
@@ -31,12 +40,64 @@ def test_records_go_to_the_stdlib_logger_of_the_namespace(records: list[logging.
     assert record.txaio_level == "warn"  # type: ignore[attr-defined]
 
 
-def test_trace_is_a_level_below_debug(records: list[logging.LogRecord]) -> None:
+def test_trace_is_debug_marked_as_trace(records: list[logging.LogRecord]) -> None:
     log = make_logger("trace", namespace="txaio_test")
-    log.trace("fine detail")
+    log.trace("fine detail {txaio_trace}")
     log.debug("detail")
-    assert [r.levelno for r in records] == [5, logging.DEBUG]
-    assert records[0].levelname == "TRACE"
+    assert [r.levelno for r in records] == [logging.DEBUG, logging.DEBUG]
+    assert records[0].getMessage() == "fine detail True"
+    assert records[0].txaio_level == "trace"  # type: ignore[attr-defined]
+    assert "txaio_trace" not in records[1].log_event  # type: ignore[attr-defined]
+
+
+def test_before_a_framework_is_selected_start_logging_raises_and_changes_nothing() -> None:
+    handlers = list(logging.getLogger().handlers)
+    with pytest.raises(RuntimeError, match="use_asyncio"):
+        txaio.log.start_logging(out=io.StringIO(), level="debug")
+    assert logging.getLogger().handlers == handlers
+    assert get_global_log_level() == "info"
+    assert not logging_started()
+
+
+def test_the_facade_start_logging_before_selection_raises_as_in_26_6_1() -> None:
+    import txaio
+
+    with pytest.raises(RuntimeError, match="use_twisted"):
+        txaio.start_logging(out=io.StringIO(), level="debug")
+    assert not logging_started()
+
+
+def test_out_none_adds_no_handler_and_sets_the_levels() -> None:
+    root = logging.getLogger()
+    handlers, old_level = list(root.handlers), root.level
+    root.setLevel(logging.WARNING)
+    try:
+        start_logging(None, "debug")
+        assert root.handlers == handlers
+        assert root.level == logging.DEBUG
+        assert get_global_log_level() == "debug"
+        assert logging_started()
+    finally:
+        root.setLevel(old_level)
+
+
+class WriteOnly:
+    """An ``out`` with nothing but write(): txaio 26.6.1 gave it UTF-8 bytes."""
+
+    def __init__(self) -> None:
+        self.written: list[object] = []
+
+    def write(self, data: object) -> None:
+        self.written.append(data)
+
+
+def test_an_out_with_only_write_gets_bytes() -> None:
+    out = WriteOnly()
+    start_logging(out, "info")
+    make_logger(namespace="txaio_test").info("caf\N{LATIN SMALL LETTER E WITH ACUTE}")
+    (data,) = out.written
+    assert isinstance(data, bytes)
+    assert data.endswith(" caf\N{LATIN SMALL LETTER E WITH ACUTE}\n".encode())
 
 
 def test_failure_carries_the_traceback(records: list[logging.LogRecord]) -> None:
@@ -88,6 +149,7 @@ def test_start_logging_writes_timestamped_lines_to_out() -> None:
     lines = out.getvalue().splitlines()
     assert len(lines) == 1
     assert LOG_LINE.match(lines[0])
+    assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d debug 1$", lines[0]), "26.6.1's stamp: no UTC offset"
     assert texts(out) == ["debug 1"]
     assert get_global_log_level() == "debug"
 
@@ -114,7 +176,8 @@ def test_stdlib_messages_appear_after_start_logging() -> None:
     start_logging(out=out, level="debug")
     logging.getLogger("roy").info("Python stdlib message: %s", "txaio was here")
     logging.getLogger("roy").log(5, "below debug")
-    assert texts(out) == ["Python stdlib message: txaio was here"]
+    logging.getLogger("roy").debug("stdlib debug")
+    assert texts(out) == ["Python stdlib message: txaio was here", "stdlib debug"]
 
 
 def test_failure_traceback_appears_in_the_output() -> None:
@@ -185,8 +248,9 @@ def test_root_becomes_verbose_enough_for_the_level() -> None:
 def test_txaio_log_never_imports_twisted() -> None:
     code = (
         "import sys, io, txaio, txaio.log\n"
+        "from txaio.log._stdlib import STDLIB_BACKEND\n"
         "log = txaio.make_logger()\n"
-        "txaio.start_logging(out=io.StringIO(), level='trace')\n"
+        "txaio.log.start_logging(out=io.StringIO(), level='trace', backend=STDLIB_BACKEND)\n"
         "log.info('x'); log.failure('f')\n"
         "assert 'twisted' not in sys.modules, sorted(m for m in sys.modules if 'twisted' in m)\n"
     )

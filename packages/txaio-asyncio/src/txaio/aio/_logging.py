@@ -13,6 +13,7 @@ from typing import IO, Any
 from txaio.log import Logger, add_log_categories, get_global_log_level, register_backend, set_global_log_level
 from txaio.log import caller_namespace as _caller_namespace
 from txaio.log import start_logging as _start_logging
+from txaio.log._start import STDOUT
 from txaio.log._state import loggers as _all_loggers
 from txaio.log._stdlib import STDLIB_BACKEND
 
@@ -39,11 +40,13 @@ def make_logger(level: str | None = None, namespace: str | None = None) -> Logge
     return Logger(_caller_namespace() if namespace is None else namespace, level, backend=STDLIB_BACKEND)
 
 
-def start_logging(out: IO[Any] | None = None, level: str = "info") -> None:
+def start_logging(out: IO[Any] | None = STDOUT, level: str = "info") -> None:
     """Write ``<timestamp> <message>`` lines at ``level`` and above to ``out`` (stdout by default).
 
     txaio's records and those of every stdlib logger are shown; the root
-    logger becomes at least as verbose as ``level``.  The first call wins:
-    later calls change nothing (an unknown level still raises).
+    logger becomes at least as verbose as ``level``.  ``out=None`` adds no
+    handler: it only sets the levels, for the handlers the application
+    added.  The first call wins: later calls change nothing (an unknown
+    level still raises).
     """
     _start_logging(out, level, backend=STDLIB_BACKEND)

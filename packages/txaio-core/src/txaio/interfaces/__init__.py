@@ -35,8 +35,9 @@ class ILogger(abc.ABC):  # noqa: B024 - no abstract methods, as in txaio 26.6.1
     keys ``log_time`` and ``log_level`` are added for the format to use.
     """
 
-    def emit(self, level: str, message: str, **kwargs: Any) -> None:  # noqa: B027
-        """Log at ``level``, one of :data:`log_levels`."""
+    def emit(self, level: str, *args: Any, **kwargs: Any) -> None:  # noqa: B027
+        """Log at ``level``, one of :data:`log_levels`: the message, if any, is the one positional
+        argument (or ``format=``); every keyword is an event key, so ``emit(level, **event)`` works."""
 
     def failure(self, message: str, **kwargs: Any) -> None:  # noqa: B027
         """Log at level "critical", with the current exception's traceback."""

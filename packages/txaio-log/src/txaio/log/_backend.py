@@ -24,8 +24,8 @@ class Backend(Protocol):
         Called from ``Logger._deliver``: the frame three levels up is the caller's.
         """
 
-    def start(self, out: IO[Any], level: str) -> Any:
-        """Show messages at ``level`` and above on ``out``; return a callable that undoes it."""
+    def start(self, out: IO[Any] | None, level: str) -> Any:
+        """Show messages at ``level`` and above on ``out`` (None: only set the level); return how to undo it."""
 
 
 _backends: dict[str, Backend] = {}
@@ -42,6 +42,16 @@ def current_backend() -> Backend:
     if getattr(facade, "using_twisted", False) and "twisted" in _backends:
         return _backends["twisted"]
     return _backends.get("asyncio") or _stdlib_backend()
+
+
+def selected_backend() -> Backend | None:
+    """The backend of the selected framework; None before a framework is selected."""
+    facade: Any = sys.modules["txaio"]
+    if getattr(facade, "using_twisted", False):
+        return _backends.get("twisted")
+    if getattr(facade, "using_asyncio", False):
+        return _backends.get("asyncio") or _stdlib_backend()
+    return None
 
 
 def _stdlib_backend() -> Backend:

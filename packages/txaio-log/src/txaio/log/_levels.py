@@ -28,7 +28,8 @@ def check_level(level: object) -> str:
     """Return ``level`` if it is a level name, else raise :class:`LogLevelError` listing the valid ones."""
     if isinstance(level, str) and level in _RANK:
         return level
-    raise LogLevelError(f"invalid log level {level!r}: use one of {', '.join(LEVELS)}")
+    # the message starts as 26.6.1's did: code and tests match on "Invalid log level"
+    raise LogLevelError(f"Invalid log level {level!r}: use one of {', '.join(LEVELS)}")
 
 
 def is_enabled(level: str, threshold: str) -> bool:
@@ -36,8 +37,8 @@ def is_enabled(level: str, threshold: str) -> bool:
     return _RANK[level] <= _RANK[threshold] and level != "none"
 
 
-#: Python logging numbers for each level; "trace" sits below DEBUG.
-TRACE_LEVELNO: Final = 5
+#: Python logging numbers for each level; "trace" is DEBUG marked ``txaio_trace=True``,
+#: as in txaio 26.6.1 and on Twisted, so stdlib handlers at DEBUG show it.
 STDLIB_LEVELNO: Final[dict[str, int]] = {
     "none": sys.maxsize,
     "critical": 50,
@@ -45,5 +46,5 @@ STDLIB_LEVELNO: Final[dict[str, int]] = {
     "warn": 30,
     "info": 20,
     "debug": 10,
-    "trace": TRACE_LEVELNO,
+    "trace": 10,
 }

@@ -12,8 +12,9 @@ from typing import Any
 from txaio.interfaces import ILogger
 from txaio.log._backend import Backend, current_backend
 from txaio.log._categories import category_format
+from txaio.log._formatting import text_unless_format
 from txaio.log._levels import EMITTING_LEVELS, check_level, is_enabled
-from txaio.log._state import get_global_log_level, loggers
+from txaio.log._state import get_global_log_level, level_lock, loggers
 
 
 def _no_op(message: Any = None, /, *args: Any, **kwargs: Any) -> None:
@@ -34,14 +35,20 @@ class Logger(ILogger):
     namespace: str
     _log_level: str
     _log_level_set_explicitly: bool
+    #: What each backend emits through, made on first use and kept only by this logger
+    #: (so a logger per request, each with its own namespace, leaves nothing behind).
+    #: ``_logger`` is the Twisted one: 26.6.1's ``txaio.tx.Logger`` named it so.
+    _stdlib_logger: Any = None
+    _logger: Any = None
 
     def __init__(self, namespace: str, level: str | None = None, *, backend: Backend | None = None) -> None:
-        threshold = get_global_log_level() if level is None else check_level(level)
+        own_level = None if level is None else check_level(level)
         self.namespace = namespace
         self._backend = backend
         self._log_level_set_explicitly = level is not None
-        self._set_log_level(threshold)
-        loggers.add(self)
+        with level_lock:  # a concurrent set_global_log_level sees this logger or runs before it reads the level
+            self._set_log_level(get_global_log_level() if own_level is None else own_level)
+            loggers.add(self)
 
     def __repr__(self) -> str:
         return f"<txaio Logger {self.namespace!r} level={self._log_level!r}>"
@@ -70,14 +77,26 @@ class Logger(ILogger):
         else:
             self.__dict__[name] = _no_op
 
-    def emit(self, level: str, message: Any = None, **kwargs: Any) -> None:
-        """Log at ``level`` (a name from ``txaio.interfaces.log_levels``); an unknown level raises."""
-        if is_enabled(check_level(level), self._log_level):
-            self._deliver(level, message, kwargs, None)
+    def emit(self, level: str, *args: Any, **kwargs: Any) -> None:
+        """Log at ``level`` (a name from ``txaio.interfaces.log_levels``); an unknown level raises.
 
-    def failure(self, message: Any = None, /, **kwargs: Any) -> None:
-        """Log at "critical" with a traceback: of ``failure=`` if given, else the current exception."""
-        failure = kwargs.pop("failure", None)
+        Any keyword is an event key, ``message`` and ``format`` included, so
+        ``log.emit(level, **event)`` re-emits an event logged elsewhere.
+        """
+        if len(args) > 1:
+            raise TypeError(f"emit() takes a level and at most one message, not {len(args)} positional arguments")
+        if is_enabled(check_level(level), self._log_level):
+            if not args and "format" not in kwargs and isinstance(kwargs.get("log_format"), str):
+                args = (kwargs["log_format"],)  # a re-emitted event keeps its text
+            self._deliver(level, args[0] if args else None, kwargs, None)
+
+    def failure(self, message: Any = None, failure: Any = None, /, **kwargs: Any) -> None:
+        """Log at "critical" with a traceback: of ``failure`` if given, else the current exception.
+
+        The message may show the failure itself as ``{log_failure}``.
+        """
+        if failure is None:
+            failure = kwargs.pop("failure", None)
         self._deliver("critical", message, kwargs, failure if failure is not None else sys.exception())
 
     def critical(self, message: Any = None, /, **kwargs: Any) -> None:
@@ -101,14 +120,30 @@ class Logger(ILogger):
         self._deliver("debug", message, kwargs, None)
 
     def trace(self, message: Any = None, /, **kwargs: Any) -> None:
-        """Log at "trace", below debug."""
+        """Log at "trace": debug, with ``txaio_trace=True`` in the event."""
         self._deliver("trace", message, kwargs, None)
 
     def _deliver(self, level: str, message: Any, kwargs: dict[str, Any], failure: object) -> None:
-        if "log_category" in kwargs:
-            message = category_format(kwargs, message)
-        if message is not None and not isinstance(message, str):
-            message = _literal(message)
+        """Hand one message to the backend.
+
+        ``format=`` is the message when none is given positionally (Twisted's
+        own keyword).  A message given with no keyword arguments that does not
+        format on its own is text, logged as it is.
+        """
+        if kwargs:
+            if "format" in kwargs:
+                given = kwargs.pop("format")
+                if message is None:
+                    message = given
+            if "log_category" in kwargs:
+                message = category_format(kwargs, message)
+            if message is not None and not isinstance(message, str):
+                message = _literal(message)
+        elif message is not None:
+            if not isinstance(message, str):
+                message = _literal(message)
+            elif "{" in message or "}" in message:
+                message = text_unless_format(message)
         backend = self._backend if self._backend is not None else current_backend()
         backend.emit(self, level, message, kwargs, failure)
 

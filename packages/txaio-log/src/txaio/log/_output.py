@@ -1,27 +1,43 @@
-"""The text txaio's own sink writes: ``<timestamp with UTC offset> <message>`` lines."""
+"""The text txaio's own sinks write: ``<timestamp> <message>`` lines, to any stream.
+
+Writing must never hang and never lose a line silently: a signal handler or
+the stream itself may log while a line is being written, and a stream may
+fail.
+"""
 
 from __future__ import annotations
 
 import io
 import math
+import sys
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from typing import IO, Any
 
-#: The last second formatted and its text: log lines come in bursts within one second,
-#: and formatting a local time with its offset costs more than the rest of a line.
-_last_stamp: tuple[int, str] = (-(2**62), "")
+
+def _stamps(fmt: str, with_offset: bool) -> Callable[[float], str]:
+    """A formatter of timestamps that formats each second once: log lines come in bursts
+    within one second, and formatting a local time costs more than the rest of a line."""
+    last: list[tuple[int, str]] = [(-(2**62), "")]  # replacing the tuple is atomic
+
+    def stamp(when: float) -> str:
+        second = math.floor(when)
+        cached_second, text = last[0]
+        if second != cached_second:
+            moment = datetime.fromtimestamp(second)
+            text = (moment.astimezone() if with_offset else moment).strftime(fmt)
+            last[0] = (second, text)
+        return text
+
+    return stamp
 
 
-def format_timestamp(when: float) -> str:
-    """Local time with its UTC offset, e.g. ``2026-01-21T01:02:03+0100``."""
-    global _last_stamp  # a one-entry cache; replacing the tuple is atomic
-    second = math.floor(when)
-    cached_second, text = _last_stamp
-    if second != cached_second:
-        text = datetime.fromtimestamp(second).astimezone().strftime("%Y-%m-%dT%H:%M:%S%z")
-        _last_stamp = (second, text)
-    return text
+#: Local time with its UTC offset, e.g. ``2026-01-21T01:02:03+0100`` (Twisted's ``formatTime``).
+format_timestamp = _stamps("%Y-%m-%dT%H:%M:%S%z", with_offset=True)
+
+#: Local time without an offset, e.g. ``2026-01-21T01:02:03``: txaio 26.6.1's asyncio lines.
+format_local_timestamp = _stamps("%Y-%m-%dT%H:%M:%S", with_offset=False)
 
 
 def format_line(when: float, text: str) -> str:
@@ -29,27 +45,118 @@ def format_line(when: float, text: str) -> str:
     return f"{format_timestamp(when)} {text}\n"
 
 
+def format_local_line(when: float, text: str) -> str:
+    """As :func:`format_line`, with a timestamp that has no UTC offset."""
+    return f"{format_local_timestamp(when)} {text}\n"
+
+
+#: How many lines logged while a line is being written wait for it to finish; more are dropped.
+MAX_PENDING = 100
+
+
 class LineWriter:
-    """Writes whole lines to a text or a binary stream, flushing each one."""
+    """Writes whole lines to a text or a binary stream, flushing each one.
+
+    A line logged while another is being written in the same thread (by a
+    signal handler, or by the stream's own ``write()``) is written after it,
+    never into the middle of it; lines logged while those are written are
+    dropped with a note, so a stream that logs on every write cannot loop.
+    A stream that fails is reported on stderr once.
+    """
 
     def __init__(self, out: IO[Any]) -> None:
         self.out = out
-        self._binary = _is_binary(out)
-        self._lock = threading.Lock()
+        self._binary = wants_bytes(out)
+        self._flush = getattr(out, "flush", None)
+        self._lock = threading.RLock()  # re-entered by this thread, never waited on
+        self._busy = False
+        self._pending: list[str] = []
+        self._dropped = 0
+        self._reported = False
 
     def write(self, line: str) -> None:
         """Write ``line`` (encoded as UTF-8 on a binary stream) and flush."""
-        data: str | bytes = line.encode("utf-8", "backslashreplace") if self._binary else line
         with self._lock:
-            self.out.write(data)
-            flush = getattr(self.out, "flush", None)
-            if flush is not None:
-                flush()
+            if self._busy:
+                self._defer(line)
+                return
+            self._busy = True
+            try:
+                try:  # _put, inlined: this is every log line's path
+                    self.out.write(line.encode("utf-8", "backslashreplace") if self._binary else line)
+                    if self._flush is not None:
+                        self._flush()
+                except Exception:
+                    self._put(line)  # retries what it can, reports what it cannot
+                if self._pending:  # lines are dropped only once some are pending
+                    self._write_pending()
+            finally:
+                self._busy = False
+
+    def _defer(self, line: str) -> None:
+        if len(self._pending) < MAX_PENDING:
+            self._pending.append(line)
+        else:
+            self._dropped += 1
+
+    def _write_pending(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, []
+            for line in pending:
+                self._put(line)
+            self._dropped += len(self._pending)  # logged while writing those: dropped
+            self._pending = []
+        if self._dropped:
+            dropped, self._dropped = self._dropped, 0
+            self._put(f"txaio: {dropped} log line(s) dropped: they were logged while writing log lines\n")
+            self._pending = []
+
+    def _put(self, line: str) -> None:
+        try:
+            self.out.write(line.encode("utf-8", "backslashreplace") if self._binary else line)
+            if self._flush is not None:
+                self._flush()
+        except UnicodeEncodeError:
+            encoding = getattr(self.out, "encoding", None) or "ascii"
+            try:
+                self._send(line.encode(encoding, "backslashreplace").decode(encoding))
+            except Exception as exc:
+                self._report(exc)
+        except Exception as exc:
+            self._report(exc)
+
+    def _send(self, line: str) -> None:
+        self.out.write(line.encode("utf-8", "backslashreplace") if self._binary else line)
+        if self._flush is not None:
+            self._flush()
+
+    def _report(self, exc: Exception) -> None:
+        """Say once, on the real stderr, that lines are being lost (never raises)."""
+        if self._reported:
+            return
+        self._reported = True
+        stderr = sys.__stderr__ or sys.stderr
+        try:
+            stderr.write(
+                f"txaio: cannot write log lines to {self.out!r}: {type(exc).__name__}: {exc}"
+                " (lines that cannot be written are lost; this is reported once)\n"
+            )
+            stderr.flush()
+        except Exception:  # nowhere left to report to
+            pass
 
 
-def _is_binary(out: object) -> bool:
+def wants_bytes(out: object) -> bool:
+    """True if ``out`` takes bytes: binary streams, and (as in txaio 26.6.1) any
+    object that is neither an io stream, nor has a mode, nor reads back a str."""
     if isinstance(out, io.TextIOBase):
         return False
     if isinstance(out, io.RawIOBase | io.BufferedIOBase):
         return True
-    return "b" in str(getattr(out, "mode", ""))
+    mode = getattr(out, "mode", None)
+    if isinstance(mode, str):
+        return "b" in mode
+    try:
+        return not isinstance(out.read(0), str)  # type: ignore[attr-defined]
+    except Exception:
+        return True

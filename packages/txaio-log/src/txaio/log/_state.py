@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -15,6 +16,10 @@ if TYPE_CHECKING:
 loggers: weakref.WeakSet[Logger] = weakref.WeakSet()
 
 _global_level: list[str] = ["info"]
+
+#: Held while the global level changes and while a logger joins :data:`loggers`, so a
+#: logger made during ``set_global_log_level`` either is updated or starts at the new level.
+level_lock = threading.Lock()
 _listeners: list[Callable[[str], None]] = []
 
 
@@ -40,9 +45,10 @@ def set_global_log_level(level: str) -> None:
     An unknown level raises before anything changes.
     """
     level = check_level(level)
-    _global_level[0] = level
-    for logger in list(loggers):
-        if not logger._log_level_set_explicitly:
-            logger._set_log_level(level)
+    with level_lock:
+        _global_level[0] = level
+        for logger in list(loggers):
+            if not logger._log_level_set_explicitly:
+                logger._set_log_level(level)
     for listener in list(_listeners):
         listener(level)

@@ -15,17 +15,14 @@ import time
 from typing import IO, TYPE_CHECKING, Any
 
 from txaio.log._formatting import format_message
-from txaio.log._levels import STDLIB_LEVELNO, TRACE_LEVELNO, is_enabled
-from txaio.log._output import LineWriter, format_line
+from txaio.log._levels import STDLIB_LEVELNO, is_enabled
+from txaio.log._output import LineWriter, format_local_line
 from txaio.log._state import add_level_listener, get_global_log_level, remove_level_listener
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from txaio.log._logger import Logger
-
-if logging.getLevelName(TRACE_LEVELNO) == f"Level {TRACE_LEVELNO}":
-    logging.addLevelName(TRACE_LEVELNO, "TRACE")
 
 _LEVEL_OF_LEVELNO = sorted((no, name) for name, no in STDLIB_LEVELNO.items() if name != "none")
 
@@ -34,6 +31,8 @@ def txaio_level_of(levelno: int) -> str:
     """The txaio level of a stdlib level number (the nearest one at or below it)."""
     found = "trace"
     for number, name in _LEVEL_OF_LEVELNO:
+        if name == "trace":
+            continue  # trace shares DEBUG's number; below DEBUG is trace
         if levelno >= number:
             found = name
     return found
@@ -42,16 +41,12 @@ def txaio_level_of(levelno: int) -> str:
 class StdlibBackend:
     """Emits txaio messages as stdlib LogRecords; starts logging with a root handler."""
 
-    def __init__(self) -> None:
-        # stdlib loggers live as long as the process, so they can be kept by name
-        self._targets: dict[str, logging.Logger] = {}
-
     def emit(self, logger: Logger, level: str, message: str | None, event: dict[str, Any], failure: object) -> None:
         """Make and handle one LogRecord under ``logger.namespace``."""
         levelno = STDLIB_LEVELNO[level]
-        target = self._targets.get(logger.namespace)
-        if target is None:
-            target = self._targets[logger.namespace] = logging.getLogger(logger.namespace)
+        target = logger._stdlib_logger
+        if target is None:  # kept on the logger: txaio holds nothing per namespace
+            target = logger._stdlib_logger = logging.getLogger(logger.namespace)
         if not target.isEnabledFor(levelno) and (
             not logger._log_level_set_explicitly or target.disabled or target.manager.disable >= levelno
         ):
@@ -61,6 +56,10 @@ class StdlibBackend:
         event["log_level"] = level
         event["log_namespace"] = logger.namespace
         event["log_format"] = message
+        if level == "trace":
+            event["txaio_trace"] = True
+        if failure is not None:
+            event["log_failure"] = failure
         text = format_message(message, event)
         try:
             caller = sys._getframe(3)
@@ -81,22 +80,25 @@ class StdlibBackend:
         record.created = now
         target.handle(record)
 
-    def start(self, out: IO[Any], level: str) -> Callable[[], None]:
-        """Add txaio's handler to the root logger, and make root at least as verbose as ``level``.
+    def start(self, out: IO[Any] | None, level: str) -> Callable[[], None]:
+        """Add txaio's handler to the root logger (none if ``out`` is None), and make root
+        at least as verbose as ``level``.
 
         Until stopped, a more verbose global txaio level lowers root's level
         too; txaio never makes root quieter.
         """
-        handler = TxaioHandler(LineWriter(out))
+        handler = None if out is None else TxaioHandler(LineWriter(out))
         root = logging.getLogger()
         previous = root.level
-        root.addHandler(handler)
+        if handler is not None:
+            root.addHandler(handler)
         lower_root_level(level)
         add_level_listener(lower_root_level)
 
         def stop() -> None:
             remove_level_listener(lower_root_level)
-            root.removeHandler(handler)
+            if handler is not None:
+                root.removeHandler(handler)
             root.setLevel(previous)
 
         return stop
@@ -121,6 +123,8 @@ def _exc_info(failure: object) -> Any:
 class TxaioHandler(logging.Handler):
     """Writes ``<timestamp> <message>`` lines, plus the traceback of a failure.
 
+    The timestamp is local time without a UTC offset, as txaio 26.6.1 wrote on asyncio.
+
     Records of txaio loggers were already filtered by their logger's level;
     other records must reach the global txaio level to be shown.
     """
@@ -140,7 +144,7 @@ class TxaioHandler(logging.Handler):
             text = record.getMessage()
             if record.exc_info and record.exc_info[0] is not None:
                 text = f"{text}\n{self._tracebacks.formatException(record.exc_info)}"
-            self.writer.write(format_line(record.created, text))
+            self.writer.write(format_local_line(record.created, text))
         except Exception:
             self.handleError(record)
 

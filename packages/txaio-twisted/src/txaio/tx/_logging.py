@@ -8,7 +8,10 @@ the global publisher, which also receives legacy ``twisted.python.log.msg``.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import time
+import warnings
 import weakref
 from collections.abc import Callable
 from typing import IO, Any, cast
@@ -25,6 +28,7 @@ from txaio.log import start_logging as _start_logging
 from txaio.log._formatting import format_message
 from txaio.log._levels import is_enabled
 from txaio.log._output import LineWriter, format_line
+from txaio.log._start import STDOUT
 from txaio.log._state import loggers as _all_loggers
 
 __all__ = (
@@ -51,59 +55,91 @@ TWISTED_LEVEL: dict[str, LogLevel] = {
     "trace": LogLevel.debug,
 }
 _TXAIO_LEVEL: dict[LogLevel, str] = {twisted: name for name, twisted in TWISTED_LEVEL.items() if name != "trace"}
+_DEBUG = LogLevel.debug
+
+
+#: Marks a Twisted logger that txaio loggers emit through: their events passed the
+#: txaio logger's own level already, so txaio's observer shows them without filtering again.
+_MARK = "_txaio_emits_for"
+
+
+def emits_for_txaio(twisted_logger: object) -> None:
+    """Mark ``twisted_logger`` as carrying a txaio logger's events (if it takes attributes)."""
+    with contextlib.suppress(AttributeError, TypeError):  # __slots__ and the like: filtered as anyone's events
+        setattr(twisted_logger, _MARK, True)
 
 
 class TwistedBackend:
     """Emits txaio messages as twisted.logger events; starts logging with an observer."""
 
-    def __init__(self) -> None:
-        self._by_namespace: dict[str, TwistedLogger] = {}
-
-    def twisted_logger(self, logger: _TxaioLogger) -> TwistedLogger:
-        """The Twisted Logger that carries ``logger``'s events."""
-        own = getattr(logger, "_logger", None)
-        if isinstance(own, TwistedLogger):
-            return own
-        found = self._by_namespace.get(logger.namespace)
-        if found is None:
-            found = self._by_namespace[logger.namespace] = TwistedLogger(namespace=logger.namespace)
-        return found
+    def twisted_logger(self, logger: _TxaioLogger) -> Any:
+        """The Twisted Logger that carries ``logger``'s events (made on first use, kept by it)."""
+        target = logger._logger
+        if target is None:
+            target = logger._logger = TwistedLogger(namespace=logger.namespace)
+            emits_for_txaio(target)
+        return target
 
     def emit(
         self, logger: _TxaioLogger, level: str, message: str | None, event: dict[str, Any], failure: object
     ) -> None:
-        """Build the event as ``twisted.logger.Logger.emit`` would, and observe it."""
-        target = self.twisted_logger(logger)
+        """Build the event as ``twisted.logger.Logger.emit`` would, and observe it.
+
+        A logger of another class (``make_logger(logger=X)``) gets the
+        message through its own ``emit`` and ``failure``.
+        """
+        target = logger._logger
+        if target is None:
+            target = self.twisted_logger(logger)
+        if level == "trace":
+            event["txaio_trace"] = True
+        if type(target) is not TwistedLogger:
+            emit_through(target, level, message, event, failure)
+            return
         event["log_logger"] = target
         event["log_level"] = TWISTED_LEVEL[level]
         event["log_namespace"] = target.namespace
         event["log_source"] = target.source
         event["log_format"] = message
         event["log_time"] = time.time()
-        event["txaio_level"] = level
         if failure is not None:
             event["log_failure"] = as_failure(failure)
         cast(Callable[[dict[str, Any]], None], target.observer)(event)
 
-    def start(self, out: IO[Any], level: str) -> Callable[[], None]:
-        """Add txaio's observer to the global publisher (no observer is removed).
+    def start(self, out: IO[Any] | None, level: str) -> Callable[[], None]:
+        """Start Twisted logging with txaio's observer on ``out`` (none if ``out`` is None).
 
-        If nobody has begun Twisted logging yet, begin it with this observer
-        (without redirecting stdout/stderr): Twisted then stops copying
-        critical events to stderr and replays the events it buffered.  If it
-        has begun, only add the observer, so Twisted does not warn that
-        logging began twice.
+        If nobody has begun Twisted logging yet, begin it as txaio 26.6.1
+        did: standard output and error go into the log, warnings are
+        logged, and Twisted replays the events it buffered.  If it has
+        begun, only add the observer, so Twisted does not warn that logging
+        began twice.  No observer is removed.
         """
-        observer = cast(ILogObserver, TxaioObserver(LineWriter(out)))
-        if getattr(globalLogBeginner, "_temporaryObserver", None) is not None:
-            globalLogBeginner.beginLoggingTo([observer], redirectStandardIO=False)
+        observers = [] if out is None else [cast(ILogObserver, TxaioObserver(LineWriter(out)))]
+        saved = (sys.stdout, sys.stderr, warnings.showwarning)
+        began = getattr(globalLogBeginner, "_temporaryObserver", None) is not None
+        if began:
+            globalLogBeginner.beginLoggingTo(observers)
         else:
-            globalLogPublisher.addObserver(observer)
+            for observer in observers:
+                globalLogPublisher.addObserver(observer)
 
         def stop() -> None:
-            globalLogPublisher.removeObserver(observer)
+            for observer in observers:
+                globalLogPublisher.removeObserver(observer)
+            if began:  # tests only: give back the streams and warnings Twisted took over
+                sys.stdout, sys.stderr, warnings.showwarning = saved
 
         return stop
+
+
+def emit_through(target: Any, level: str, message: str | None, event: dict[str, Any], failure: object) -> None:
+    """Send one message through a Twisted-Logger-like object's ``emit`` or ``failure``."""
+    as_twisted = as_failure(failure) if failure is not None else None
+    if as_twisted is not None:  # by keyword: Twisted's name, and harmless to a failure(format, **kw)
+        target.failure(message, failure=as_twisted, **event)
+    else:
+        target.emit(TWISTED_LEVEL[level], message, **event)
 
 
 def as_failure(failure: object) -> Failure | None:
@@ -129,13 +165,16 @@ class TxaioObserver:
 
     def __call__(self, event: dict[str, Any]) -> None:
         """Write one event."""
-        level = event.get("txaio_level")
-        if level is None:
-            if not is_enabled(_TXAIO_LEVEL.get(event.get("log_level", LogLevel.info), "info"), get_global_log_level()):
-                return
+        twisted_level: Any = event.get("log_level")
+        level = _TXAIO_LEVEL.get(twisted_level, "info")
+        if twisted_level is _DEBUG and event.get("txaio_trace") is True:
+            level = "trace"
+        if getattr(event.get("log_logger"), _MARK, None) is True:
+            text = format_message(event.get("log_format"), {**event, "log_level": level})
+        elif is_enabled(level, get_global_log_level()):
             text = formatEvent(event)
         else:
-            text = format_message(event.get("log_format"), {**event, "log_level": level})
+            return
         failure = event.get("log_failure")
         if isinstance(failure, Failure):
             text = f"{text}\n{failure.getTraceback().rstrip()}"
@@ -156,18 +195,24 @@ class Logger(_TxaioLogger):
     def __init__(
         self,
         level: str | None = None,
-        logger: Callable[..., TwistedLogger] | None = None,
+        logger: Callable[..., Any] | None = None,
         namespace: str | None = None,
         observer: Any = None,
     ) -> None:
+        if logger is None:  # the type 26.6.1 raised (its assert), also under python -O
+            raise AssertionError(
+                "txaio.tx.Logger needs logger=, the Twisted Logger class to emit through; "
+                "make loggers with txaio.make_logger()"
+            )
         namespace = _caller_namespace() if namespace is None else namespace
-        self._logger = (TwistedLogger if logger is None else logger)(namespace=namespace, observer=observer)
+        self._logger = logger(observer=observer, namespace=namespace)
+        emits_for_txaio(self._logger)
         super().__init__(namespace, level, backend=TWISTED_BACKEND)
 
 
 def make_logger(
     level: str | None = None,
-    logger: Callable[..., TwistedLogger] = TwistedLogger,
+    logger: Callable[..., Any] = TwistedLogger,
     observer: Any = None,
     namespace: str | None = None,
 ) -> Logger:
@@ -175,18 +220,21 @@ def make_logger(
 
     As txaio 26.6.1's ``txaio.tx.make_logger``: ``level`` gives it a level of
     its own that the global level does not change, ``logger`` is the Twisted
-    Logger class, ``observer`` receives its events instead of the global
-    publisher.  ``namespace`` overrides the name.
+    Logger class (any class whose instances have ``emit`` and ``failure``),
+    ``observer`` receives its events instead of the global publisher.
+    ``namespace`` overrides the name.
     """
     return Logger(level, logger, _caller_namespace() if namespace is None else namespace, observer)
 
 
-def start_logging(out: IO[Any] | None = None, level: str = "info") -> None:
+def start_logging(out: IO[Any] | None = STDOUT, level: str = "info") -> None:
     """Write ``<timestamp> <message>`` lines at ``level`` and above to ``out`` (stdout by default).
 
     txaio's events and every other twisted.logger or legacy
-    ``twisted.python.log`` event are shown.  Standard output is not
-    redirected.  The first call wins: later calls change nothing (an
-    unknown level still raises).
+    ``twisted.python.log`` event are shown.  ``out=None`` adds no output of
+    txaio's own: Twisted logging starts for the observers the application
+    added.  As in txaio 26.6.1, if Twisted logging had not begun, standard
+    output and error are redirected into the log.  The first call wins:
+    later calls change nothing (an unknown level still raises).
     """
     _start_logging(out, level, backend=TWISTED_BACKEND)
