@@ -414,6 +414,8 @@ CHANGES: tuple[Change, ...] = (
                     ["canceller", "POSITIONAL_OR_KEYWORD", "<object>"],
                 ],
             ),
+        },
+    ),
     # issue 13 (log)
     Change(
         "log.emit(level, **event) re-emits an event with its text",
