@@ -79,7 +79,7 @@ def failure_of(future: Any, *expected: type[BaseException]) -> IFailedFuture:
     The failure counts as handled afterwards.  A cancelled future fails with
     ``asyncio.CancelledError`` on asyncio, ``twisted.internet.defer.CancelledError`` on Twisted.
     """
-    state, value = outcome(future, handle_failure=True)
+    state, value = outcome(future)
     if state == PENDING:
         raise AssertionError(f"failure_of({future!r}): the future has no result yet")
     if state == SUCCEEDED:
@@ -89,7 +89,7 @@ def failure_of(future: Any, *expected: type[BaseException]) -> IFailedFuture:
         raise AssertionError(
             f"failure_of({future!r}): expected {names}, but the future failed with {_describe(value)}"
         ) from value.value
-    failure: IFailedFuture = value
+    failure: IFailedFuture = outcome(future, handle_failure=True)[1]
     return failure
 
 

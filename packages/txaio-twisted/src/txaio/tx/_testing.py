@@ -147,8 +147,8 @@ def _levelno(event: dict[str, Any]) -> int:
     txaio_level = event.get("txaio_level")
     if txaio_level in STDLIB_LEVELNO:
         return STDLIB_LEVELNO[txaio_level]
-    level = event.get("log_level")
-    name = level.name if isinstance(level, LogLevel) else "info"
+    # Twisted's levels are named constants (instances of NamedConstant, not of LogLevel)
+    name = getattr(event.get("log_level", LogLevel.info), "name", "info")
     return STDLIB_LEVELNO.get(name, logging.INFO)
 
 
