@@ -52,7 +52,7 @@ class TwistedSupport:
                 made = start()
                 deferred = made if isinstance(made, Deferred) else ensureDeferred(made)
             except BaseException:
-                deferred = fail(Failure())
+                deferred = fail()  # the exception being handled
             test.append(deferred)
             timer = reactor.callLater(timeout, expire)
 
@@ -75,7 +75,7 @@ class TwistedSupport:
             self._ran = reactor
             _run_until(reactor, finished)
         if timed_out:
-            test[0].addErrback(lambda fail: cast(Failure, fail).trap(CancelledError))
+            test[0].addErrback(_ignore_cancelled)
             raise TimedOut("the test was cancelled")
         return test[0]
 
@@ -92,6 +92,11 @@ class TwistedSupport:
         if reactor is not None and not reactor.running:
             reactor.callWhenRunning(reactor.stop)
             reactor.run(installSignalHandlers=False)
+
+
+def _ignore_cancelled(failure: Failure) -> Failure | None:
+    """The cancellation that a timeout caused is handled: Twisted logs no "Unhandled error" for it."""
+    return None if isinstance(failure.value, CancelledError) else failure
 
 
 def _wait_under_pytest_twisted(finished: Deferred[None]) -> bool:
@@ -137,7 +142,7 @@ class StdlibForwarder:
         failure = event.get("log_failure")
         exc_info = None
         if isinstance(failure, Failure) and isinstance(failure.value, BaseException):
-            exc_info = (type(failure.value), failure.value, failure.getTracebackObject())
+            exc_info = (type(failure.value), failure.value, failure.value.__traceback__)
         record = target.makeRecord(name, levelno, "(twisted.logger)", 0, formatEvent(event), (), exc_info)
         record.created = event.get("log_time", record.created)
         target.handle(record)
