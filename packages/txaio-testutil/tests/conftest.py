@@ -75,6 +75,16 @@ def nested_runs_leave_pytest_twisted_out(request: pytest.FixtureRequest) -> None
 
 
 @pytest.fixture
+def real_backends() -> None:
+    """Skip the test unless both real backends import."""
+    for name in _selection.FRAMEWORKS:
+        try:
+            _selection.import_backend(name)
+        except ImportError as exc:
+            pytest.skip(f"needs both real backends: {exc}")
+
+
+@pytest.fixture
 def fake_backends(monkeypatch: pytest.MonkeyPatch) -> dict[str, types.ModuleType]:
     """Both frameworks backed by importable fake modules."""
     for name in _selection.FRAMEWORKS:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from txaio._core import selection as _selection
-
 #: Which of the other async plugins a run has: (extra pytest args, label).
 PLUGIN_SETS = [
     pytest.param(("-p", "twisted"), id="asyncio+twisted"),
@@ -73,12 +71,7 @@ async def test_failure_is_reported_with_its_traceback(txaio_framework):
 
 
 @pytest.fixture(autouse=True)
-def real_backends() -> None:
-    for name in _selection.FRAMEWORKS:
-        try:
-            _selection.import_backend(name)
-        except ImportError as exc:
-            pytest.skip(f"needs both real backends: {exc}")
+def both_backends_and_plugins(real_backends: None) -> None:
     pytest.importorskip("pytest_asyncio")
     pytest.importorskip("pytest_twisted")
 

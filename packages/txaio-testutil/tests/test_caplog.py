@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from txaio._core import selection as _selection
-
 CAPLOG = """
 import logging
 
@@ -53,12 +51,8 @@ def test_forwarding_ends_with_the_test():
 
 
 @pytest.mark.parametrize("plugins", [("-p", "twisted"), ("-p", "no:asyncio")], ids=["with-plugins", "without"])
+@pytest.mark.usefixtures("real_backends")
 def test_caplog_sees_txaio_log_lines_on_both_frameworks(pytester: pytest.Pytester, plugins: tuple[str, ...]) -> None:
-    for name in _selection.FRAMEWORKS:
-        try:
-            _selection.import_backend(name)
-        except ImportError as exc:
-            pytest.skip(f"needs both real backends: {exc}")
     pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     pytester.makepyfile(CAPLOG)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", *plugins, timeout=120)
