@@ -11,6 +11,7 @@ import pytest
 PLUGIN_SETS = [
     pytest.param(("-p", "twisted"), id="asyncio+twisted"),
     pytest.param(("-p", "twisted", "-o", "asyncio_mode=auto"), id="asyncio-auto+twisted"),
+    pytest.param(("-p", "twisted", "--reactor", "asyncio"), id="asyncio+twisted-on-asyncio-reactor"),
     pytest.param(("-p", "no:asyncio", "-p", "twisted"), id="twisted-only"),
     pytest.param((), id="asyncio-only"),
     pytest.param(("-o", "asyncio_mode=auto"), id="asyncio-auto-only"),

@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
+from txaio.testutil._aio_clock import AsyncioVirtualClock, outer_loop_set_aside
 from txaio.testutil._clock import VirtualClock
 from txaio.testutil._support import TimedOut
 
@@ -15,8 +16,6 @@ class AsyncioSupport:
     """Each test on a fresh event loop; txaio already logs through stdlib logging."""
 
     def make_clock(self) -> VirtualClock:
-        from txaio.testutil._aio_clock import AsyncioVirtualClock
-
         return AsyncioVirtualClock()
 
     def run(self, start: Callable[[], Any], timeout: float) -> Any:
@@ -30,7 +29,8 @@ class AsyncioSupport:
                 await asyncio.wait(future, timeout=timeout)
                 raise TimedOut("the test was cancelled")
 
-        with asyncio.Runner() as runner:
+        # pytest-twisted's asyncio reactor leaves its loop marked running while it waits
+        with outer_loop_set_aside(), asyncio.Runner() as runner:
             runner.run(main())
         return future[0]
 
