@@ -5,6 +5,10 @@ Each run is a subprocess with a timeout: a broken plugin would hang it.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+
 import pytest
 
 #: Which of the other async plugins a run has: (extra pytest args, label).
@@ -20,6 +24,10 @@ PLUGIN_SETS = [
 
 ON_EACH_FRAMEWORK = """
 import asyncio
+import sys
+
+import signal
+import subprocess
 import sys
 
 import pytest
@@ -109,6 +117,10 @@ def test_async_tests_run_once_per_framework(pytester: pytest.Pytester, plugins: 
 OTHER_PLUGINS_KEEP_THEIR_TESTS = """
 import asyncio
 
+import signal
+import subprocess
+import sys
+
 import pytest
 import pytest_twisted
 import txaio
@@ -160,6 +172,10 @@ def test_an_explicit_asyncio_marker_does_not_take_a_txaio_test(pytester: pytest.
 
 CLOCK = """
 import asyncio
+import signal
+import subprocess
+import sys
+
 import pytest
 import txaio
 
@@ -193,6 +209,10 @@ def test_virtual_clock_tests_take_no_real_time(pytester: pytest.Pytester, plugin
 
 
 NEVER_COMPLETES = """
+import signal
+import subprocess
+import sys
+
 import pytest
 import txaio
 
@@ -279,3 +299,31 @@ def test_bad_ini_timeout_is_a_usage_error(pytester: pytest.Pytester) -> None:
     result = run(pytester)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*ini option txaio_timeout = 'soon'*"])
+
+
+def test_ctrl_c_stops_a_twisted_test_that_runs_the_reactor(pytester: pytest.Pytester) -> None:
+    """Without pytest-twisted the plugin runs the reactor, whose main loop would swallow Ctrl-C."""
+    pytester.makepyfile(
+        """
+        import txaio
+
+        async def test_waits(txaio_framework):
+            if txaio_framework == "twisted":
+                print("WAITING", flush=True)
+                await txaio.create_future()
+        """
+    )
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:twisted", "-s", "-q"]
+    with subprocess.Popen(command, cwd=pytester.path, stdout=subprocess.PIPE, text=True) as run:
+        assert run.stdout is not None
+        for line in run.stdout:
+            if "WAITING" in line:
+                run.send_signal(signal.SIGINT)
+                break
+        try:
+            rest, _ = run.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            run.kill()
+            raise AssertionError("Ctrl-C did not stop the test run") from None
+    assert "KeyboardInterrupt" in rest
+    assert run.returncode == pytest.ExitCode.INTERRUPTED

@@ -8,13 +8,18 @@
 - forward ``twisted.logger`` events to stdlib logging, so pytest's
   ``caplog`` sees txaio's (and Twisted's) log lines;
 - the Twisted virtual clock.
+
+Only txaio-testutil loads this module (``txaio.testutil._support``), so the
+``txaio.testutil`` names it builds on are always there when it runs.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
@@ -110,14 +115,40 @@ def _wait_under_pytest_twisted(finished: Deferred[None]) -> bool:
 
 
 def _run_until(reactor: Any, finished: Deferred[None]) -> None:
-    """Run the reactor until ``finished`` fires, then stop it with ``crash()`` so it can run again."""
+    """Run the reactor until ``finished`` fires, then stop it with ``crash()`` so it can run again.
+
+    Ctrl-C stops the run and raises KeyboardInterrupt here: the reactor's
+    main loop would otherwise log the interrupt and carry on.
+    """
     if reactor.running:
         raise RuntimeError(
             "the Twisted reactor is already running (in another thread, or this test runs inside it): "
             "txaio's pytest plugin cannot run a test in it; use pytest-twisted, or the txaio_clock fixture"
         )
     finished.addBoth(lambda _: reactor.crash())
-    reactor.run(installSignalHandlers=False)
+    with _interrupt_stops(reactor) as interrupted:
+        reactor.run(installSignalHandlers=False)
+    if interrupted:
+        raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _interrupt_stops(reactor: Any) -> Iterator[list[bool]]:
+    """While the block runs the reactor, SIGINT stops it; the list yielded tells whether that happened."""
+    interrupted: list[bool] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        interrupted.append(True)
+        reactor.callFromThread(reactor.crash)  # wakes the reactor up from its wait
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextlib.contextmanager
