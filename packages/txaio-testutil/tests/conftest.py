@@ -62,6 +62,28 @@ def clean_txaio() -> Iterator[None]:
     txaio.config.loop = saved_loop
 
 
+@pytest.fixture(autouse=True)
+def nested_runs_leave_pytest_twisted_out(request: pytest.FixtureRequest) -> None:
+    """A pytester run gets ``-p no:twisted`` unless it asks for ``-p twisted``.
+
+    pytest-twisted keeps one reactor per process and stops it when a session
+    ends, so an inline run with it would stop this process's reactor.
+    """
+    if "pytester" in request.fixturenames:
+        request.getfixturevalue("pytester")  # it clears PYTEST_ADDOPTS first
+        request.getfixturevalue("monkeypatch").setenv("PYTEST_ADDOPTS", "-p no:twisted")
+
+
+@pytest.fixture
+def real_backends() -> None:
+    """Skip the test unless both real backends import."""
+    for name in _selection.FRAMEWORKS:
+        try:
+            _selection.import_backend(name)
+        except ImportError as exc:
+            pytest.skip(f"needs both real backends: {exc}")
+
+
 @pytest.fixture
 def fake_backends(monkeypatch: pytest.MonkeyPatch) -> dict[str, types.ModuleType]:
     """Both frameworks backed by importable fake modules."""

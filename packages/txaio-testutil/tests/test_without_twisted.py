@@ -32,6 +32,12 @@ BLOCK_TWISTED_THEN_USE = textwrap.dedent(
             raise AssertionError("must not get here")
     except ImportError as exc:
         assert "pip install txaio-twisted" in str(exc), exc
+    from txaio.testutil._support import support_for
+    try:
+        support_for("twisted")
+        raise AssertionError("must not get here")
+    except ImportError as exc:
+        assert "pip install txaio-twisted" in str(exc), exc
     assert not any(name.split(".")[0] == "twisted" for name in sys.modules), "Twisted was imported"
     print("ok")
     """

@@ -3,10 +3,13 @@
 - :func:`replace_loop`: use another event loop / reactor for a block.
 - :func:`use_framework`: select a framework for a block (tests only).
 - :func:`virtual_clock`: a clock that only moves on ``advance()``.
+- :func:`result_of`, :func:`failure_of`, :func:`assert_no_result`: what a
+  future holds right now, on either framework (after Twisted's
+  ``successResultOf`` / ``failureResultOf`` / ``assertNoResult``).
 
 With pytest, the plugin (:mod:`txaio.testutil.plugin`) offers the same as
-the fixtures ``txaio_framework`` and ``txaio_clock`` and the marker
-``txaio_only``.
+the fixtures ``txaio_framework`` and ``txaio_clock``, the markers ``txaio``
+and ``txaio_only``, and runs ``async def`` tests on each framework.
 """
 
 from __future__ import annotations
@@ -14,5 +17,14 @@ from __future__ import annotations
 from txaio.testutil._clock import VirtualClock, virtual_clock
 from txaio.testutil._framework import use_framework
 from txaio.testutil._loop import replace_loop
+from txaio.testutil._outcome import assert_no_result, failure_of, result_of
 
-__all__ = ["VirtualClock", "replace_loop", "use_framework", "virtual_clock"]
+__all__ = [
+    "VirtualClock",
+    "assert_no_result",
+    "failure_of",
+    "replace_loop",
+    "result_of",
+    "use_framework",
+    "virtual_clock",
+]

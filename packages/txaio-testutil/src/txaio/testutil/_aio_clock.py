@@ -46,18 +46,20 @@ class VirtualTimeEventLoop(asyncio.SelectorEventLoop):
 
     def run_ready(self) -> None:
         """Run one iteration: the ready callbacks and the timers due now."""
-        with _outer_loop_set_aside():
+        with outer_loop_set_aside():
             self.stop()
             self.run_forever()
 
 
 @contextlib.contextmanager
-def _outer_loop_set_aside() -> Iterator[None]:
-    """Let ``advance()`` work inside an async test (pytest-asyncio's own running loop).
+def outer_loop_set_aside() -> Iterator[None]:
+    """Let a loop run here although another one is marked running in this thread.
 
-    asyncio refuses to run a loop while another one runs in the thread; the
-    outer loop is blocked in this synchronous call anyway, so it is set aside
-    for the duration and put back after.
+    That happens when ``advance()`` is called inside pytest-asyncio's test,
+    and under pytest-twisted's asyncio reactor (its loop stays marked running
+    while its greenlet waits).  asyncio refuses to run a loop then; the outer
+    loop is blocked in this synchronous call anyway, so it is set aside for
+    the duration and put back after.
     """
     outer = asyncio.events._get_running_loop()
     if outer is None:
@@ -83,7 +85,10 @@ class AsyncioVirtualClock(VirtualClock):
 
     def advance(self, seconds: float = 0.0) -> None:
         if self.loop.is_running():
-            raise RuntimeError("advance() was called from inside the virtual clock's own loop")
+            raise RuntimeError(
+                "advance() was called from inside the virtual clock's own loop; in an async def test "
+                "on txaio_clock, time moves by itself: await txaio.sleep(seconds) instead"
+            )
         super().advance(seconds)
 
     def _next_due(self) -> float | None:
@@ -115,7 +120,7 @@ class AsyncioVirtualClock(VirtualClock):
                 task.cancel()
             if tasks:
                 self._run_at(self.now())
-            with _outer_loop_set_aside():
+            with outer_loop_set_aside():
                 loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             loop.close()

@@ -53,6 +53,10 @@ class VirtualClock(abc.ABC):
             raise RuntimeError(f"virtual clock: callbacks still due after {MAX_ROUNDS} rounds; is one looping?")
         self._run_at(max(target, self.now()))
 
+    def next_due(self) -> float | None:
+        """When the earliest pending callback is due (now if one is ready), or None if none is."""
+        return self._next_due()
+
     def close(self) -> None:  # noqa: B027 (a hook: most clocks have nothing to release)
         """Release what the clock holds (the asyncio loop); called when its block ends."""
 
@@ -90,17 +94,9 @@ def make_clock(framework: str) -> VirtualClock:
     if framework not in selection.FRAMEWORKS:
         known = ", ".join(repr(name) for name in sorted(selection.FRAMEWORKS))
         raise ValueError(f"unknown txaio framework {framework!r}; known: {known}")
-    if framework == "twisted":
-        try:
-            from txaio.tx._virtual_clock import TwistedVirtualClock  # ships with txaio-twisted
-        except ImportError as exc:
-            raise ImportError(
-                f"the Twisted virtual clock comes with txaio-twisted ({exc}); install it: pip install txaio-twisted"
-            ) from exc
-        return TwistedVirtualClock()
-    from txaio.testutil._aio_clock import AsyncioVirtualClock
+    from txaio.testutil._support import support_for
 
-    return AsyncioVirtualClock()
+    return support_for(framework).make_clock()
 
 
 @contextlib.contextmanager

@@ -1,37 +1,97 @@
-"""The pytest plugin of txaio-testutil, registered through the ``pytest11`` entry point.
+"""The pytest plugin of txaio-testutil, registered through the ``pytest11`` entry point as ``txaio``.
 
 - fixture ``txaio_framework``: the test runs once per framework (ids
   ``asyncio`` / ``twisted``) with it selected; one not installed is skipped.
 - fixture ``txaio_clock``: a :class:`~txaio.testutil.VirtualClock` installed
   as ``txaio.config.loop`` on the framework under test.
+- marker ``txaio``: run the test once per framework (as if it took
+  ``txaio_framework``); ``txaio(timeout=5)`` sets its timeout.
 - marker ``txaio_only("asyncio")``: run the test on the named framework(s) only.
+- an ``async def`` test of either kind runs on the framework under test:
+  on asyncio in a fresh event loop, on Twisted in the reactor, and on the
+  virtual clock when it takes ``txaio_clock`` (time then jumps to each next
+  timer).  One that does not finish within its timeout (real seconds; ini
+  option ``txaio_timeout``) fails with a clear message.
 
-No event loop fixture is defined and no global loop is set, so it sits
-beside pytest-asyncio without clashing.
+Nothing here is autouse: the hooks only touch tests that use the fixtures or
+markers above, so a project that never uses the plugin pays nothing.  It
+sits beside pytest-asyncio (its tests are left to it, and it never grabs
+ours, even in auto mode) and pytest-twisted (which owns the reactor then).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import inspect
+import math
+from collections.abc import Callable, Generator, Iterator
+from typing import Any
 
 import pytest
 
+import txaio
 from txaio._core import selection
 from txaio.testutil._clock import VirtualClock, virtual_clock
 from txaio.testutil._framework import check_framework_name, use_framework
+from txaio.testutil._outcome import FAILED, SUCCEEDED, outcome
+from txaio.testutil._support import TimedOut, close_all, run_on_clock, support_for
 
 MARKER = "txaio_only"
+RUN_MARKER = "txaio"
 FRAMEWORK_FIXTURE = "txaio_framework"
+CLOCK_FIXTURE = "txaio_clock"
+#: The fixture that selects the one framework a ``txaio_only`` test without ``txaio_framework`` names.
+ONLY_FIXTURE = "_txaio_only_framework"
+TIMEOUT_INI = "txaio_timeout"
+DEFAULT_TIMEOUT = 60.0
+#: Where the stand-in of an ``async def`` test keeps the test itself.
+ASYNC_TEST_ATTR = "__txaio_async_test__"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        TIMEOUT_INI,
+        f"seconds (real time) an async txaio test may take before it fails (default {DEFAULT_TIMEOUT:g}); "
+        f"per test: @pytest.mark.{RUN_MARKER}(timeout=...)",
+        default=str(DEFAULT_TIMEOUT),
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Register the marker, so ``--strict-markers`` accepts it."""
+    """Register the markers, so ``--strict-markers`` accepts them, and check the ini timeout."""
     names = " / ".join(repr(name) for name in sorted(selection.FRAMEWORKS))
     config.addinivalue_line(
         "markers",
         f"{MARKER}(*frameworks): run the test only on the named txaio frameworks ({names}); "
         f"with the {FRAMEWORK_FIXTURE} fixture it limits the runs, without it the one named framework is selected",
     )
+    config.addinivalue_line(
+        "markers",
+        f"{RUN_MARKER}(timeout=None): run the test once per installed txaio framework (as if it took "
+        f"{FRAMEWORK_FIXTURE}); an async def test fails after timeout seconds (default: the {TIMEOUT_INI} ini option)",
+    )
+    _ini_timeout(config)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Shut down what running the tests started (the Twisted reactor's thread pool)."""
+    close_all()
+
+
+def _ini_timeout(config: pytest.Config) -> float:
+    raw = config.getini(TIMEOUT_INI)
+    try:
+        return _checked_timeout(float(raw))
+    except ValueError as exc:
+        raise pytest.UsageError(f"ini option {TIMEOUT_INI} = {raw!r}: {exc}") from None
+
+
+def _checked_timeout(timeout: object) -> float:
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise ValueError(f"a timeout is a number of seconds, not {type(timeout).__name__}")
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise ValueError(f"a timeout is a finite number > 0 of seconds, not {timeout!r}")
+    return float(timeout)
 
 
 def allowed_frameworks(node: pytest.Item | pytest.Function) -> frozenset[str] | None:
@@ -54,10 +114,63 @@ def _marker_names(mark: pytest.Mark) -> list[str]:
     return [check_framework_name(name) for name in mark.args]
 
 
+def marked_timeout(node: pytest.Item | pytest.Function) -> float | None:
+    """The timeout of the closest ``txaio`` marker that sets one, or None."""
+    for mark in node.iter_markers(RUN_MARKER):
+        if mark.args or set(mark.kwargs) - {"timeout"}:
+            raise ValueError(f"@pytest.mark.{RUN_MARKER} takes only timeout=<seconds>, not {mark.args}, {mark.kwargs}")
+        if mark.kwargs.get("timeout") is not None:
+            return _checked_timeout(mark.kwargs["timeout"])
+    return None
+
+
+def _has_marker(collector: pytest.Collector, obj: object, name: str) -> bool:
+    own = getattr(obj, "pytestmark", ())
+    return collector.get_closest_marker(name) is not None or any(mark.name == name for mark in own)
+
+
+@pytest.hookimpl(wrapper=True, trylast=True)
+def pytest_pycollect_makeitem(
+    collector: pytest.Module | pytest.Class, name: str, obj: object
+) -> Generator[None, object, object]:
+    """Give marked tests their fixture; make our ``async def`` tests look synchronous to other plugins.
+
+    The stand-in keeps pytest-asyncio (auto mode) and pytest's own "async
+    def functions are not natively supported" from claiming them; this
+    plugin's ``pytest_pyfunc_call`` runs the real test.
+    """
+    if callable(obj) and collector.istestfunction(obj, name):
+        if _has_marker(collector, obj, RUN_MARKER):
+            pytest.mark.usefixtures(FRAMEWORK_FIXTURE)(obj)
+        if _has_marker(collector, obj, MARKER):
+            pytest.mark.usefixtures(ONLY_FIXTURE)(obj)
+    made = yield
+    for item in made if isinstance(made, list) else [made]:
+        if isinstance(item, pytest.Function) and _runs_on_txaio(item.fixturenames):
+            test = item.obj
+            if inspect.iscoroutinefunction(test):
+                item.obj = _stand_in(test)
+    return made
+
+
+def _runs_on_txaio(fixturenames: list[str] | Any) -> bool:
+    return FRAMEWORK_FIXTURE in fixturenames or ONLY_FIXTURE in fixturenames
+
+
+def _stand_in(test: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(test)
+    def run_by_txaio(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError(f"{test.__qualname__} is an async def test that txaio's pytest plugin runs")
+
+    setattr(run_by_txaio, ASYNC_TEST_ATTR, test)
+    return run_by_txaio
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Refuse a malformed ``txaio_only`` marker at collection, with a clear message."""
+    """Refuse a malformed ``txaio_only`` or ``txaio`` marker at collection, with a clear message."""
     try:
         allowed_frameworks(metafunc.definition)
+        marked_timeout(metafunc.definition)
     except ValueError as exc:
         pytest.fail(f"{metafunc.definition.nodeid}: {exc}", pytrace=False)
 
@@ -79,24 +192,79 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = keep
 
 
-def _select_or_skip(name: str) -> Iterator[str]:
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run a test that uses a txaio framework; wait for what it awaits or returns, within its timeout.
+
+    Only tests that use ``txaio_framework`` (or ``txaio_only``) come here:
+    pytest-twisted and pytest-asyncio keep all others.
+    """
+    funcargs = pyfuncitem.funcargs
+    framework = funcargs.get(FRAMEWORK_FIXTURE) or funcargs.get(ONLY_FIXTURE)
+    if not isinstance(framework, str):
+        return None
+    function = pyfuncitem.obj
+    test = getattr(function, ASYNC_TEST_ATTR, function)
+    kwargs = {name: funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    if inspect.iscoroutinefunction(test):
+
+        def start() -> Any:
+            return txaio.as_future(test, **kwargs)
+    else:
+        returned = test(**kwargs)
+        if returned is None or not (inspect.isawaitable(returned) or txaio.is_future(returned)):
+            return True
+
+        def start() -> Any:
+            return txaio.as_future(lambda: returned)
+
+    timeout = marked_timeout(pyfuncitem) or _ini_timeout(pyfuncitem.config)
+    clock = funcargs.get(CLOCK_FIXTURE)
+    timed_out = None
+    try:
+        if isinstance(clock, VirtualClock):
+            future = run_on_clock(clock, start, timeout)
+        else:
+            future = support_for(framework).run(start, timeout)
+    except TimedOut as exc:
+        timed_out = str(exc)
+    if timed_out is not None:
+        on = f"{framework}, virtual clock" if isinstance(clock, VirtualClock) else framework
+        pytest.fail(
+            f"{pyfuncitem.nodeid} did not complete within its timeout of {timeout:g} seconds ({on}; {timed_out}); "
+            f"a longer one: @pytest.mark.{RUN_MARKER}(timeout=...) or the {TIMEOUT_INI} ini option",
+            pytrace=False,
+        )
+    state, value = outcome(future, handle_failure=True)
+    if state == FAILED:
+        raise value.value
+    if state != SUCCEEDED:
+        raise RuntimeError(f"txaio's pytest plugin: the future of {pyfuncitem.nodeid} is still pending: {future!r}")
+    return True
+
+
+def _select_or_skip(name: str, request: pytest.FixtureRequest) -> Iterator[str]:
     try:
         selection.import_backend(name)
     except ImportError as exc:
         pytest.skip(f"txaio framework {name} is not installed: {exc}")
     with use_framework(name):
-        yield name
+        if "caplog" in request.fixturenames:
+            with support_for(name).forward_logs():
+                yield name
+        else:
+            yield name
 
 
 @pytest.fixture(params=sorted(selection.FRAMEWORKS), ids=sorted(selection.FRAMEWORKS))
 def txaio_framework(request: pytest.FixtureRequest) -> Iterator[str]:
     """Run the test once per framework, with that framework selected."""
-    yield from _select_or_skip(request.param)
+    yield from _select_or_skip(request.param, request)
 
 
-@pytest.fixture(autouse=True)
-def _txaio_only_selects(request: pytest.FixtureRequest) -> Iterator[str | None]:
-    """A ``txaio_only`` test that does not take ``txaio_framework`` runs on the one it names."""
+@pytest.fixture(name=ONLY_FIXTURE)
+def txaio_only_framework(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """A ``txaio_only`` test that does not take ``txaio_framework`` runs on the one framework it names."""
     allowed = allowed_frameworks(request.node) if FRAMEWORK_FIXTURE not in request.fixturenames else None
     if allowed is None:
         yield None
@@ -107,7 +275,7 @@ def _txaio_only_selects(request: pytest.FixtureRequest) -> Iterator[str | None]:
             f"{FRAMEWORK_FIXTURE} fixture needs exactly one framework",
             pytrace=False,
         )
-    yield from _select_or_skip(next(iter(allowed)))
+    yield from _select_or_skip(next(iter(allowed)), request)
 
 
 @pytest.fixture
