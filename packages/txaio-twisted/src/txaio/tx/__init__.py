@@ -14,10 +14,10 @@ from typing import Any
 from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
-from txaio._core.checks import check_call_later
-from txaio._core.fit import require_core
+from txaio.backend import check_call_later, require_core
+from txaio.tx._requires import CORE_RANGE, DISTRIBUTION
 
-require_core("txaio-twisted", "1.0", "2")
+require_core(DISTRIBUTION, *CORE_RANGE)
 
 from txaio.interfaces import IFailedFuture, ILogger
 from txaio.tx._api import DEFAULT_API, TwistedApi, with_config
