@@ -1266,6 +1266,18 @@ def fut_config_loop_after_first_use(driver: Any) -> Any:
     return {"none_before": before, "none_after_call_later": after}
 
 
+# issue 16 (contracts2)
+@scenario("unselected")
+def contracts_backend_module(driver: Any) -> Any:
+    import importlib.util
+
+    found = importlib.util.find_spec("txaio.backend") is not None
+    names = sorted(
+        name for name in ("Framework", "FrameworkApi", "require_core") if found and name in dir(submodule("backend"))
+    )
+    return {"public": found, "names": names}
+
+
 # ----------------------------------------------------------------------- main
 
 
