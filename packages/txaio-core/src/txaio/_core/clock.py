@@ -28,7 +28,7 @@ class VirtualClock(abc.ABC):
     framework: str
     #: The asyncio loop or Twisted clock that txaio uses while this clock is installed.
     loop: Any
-    #: The cap on rounds of callbacks per step (see :data:`MAX_ROUNDS`); tests may lower it.
+    #: The cap on rounds of callbacks per step (``MAX_ROUNDS`` unless changed); tests may lower it.
     max_rounds: int = MAX_ROUNDS
 
     @abc.abstractmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 import threading
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator
 from types import ModuleType
 from typing import Any, Final
 
@@ -94,12 +94,14 @@ BUILTIN_FRAMEWORKS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-class Frameworks(MutableMapping[str, Framework]):
+class Frameworks:
     """The frameworks txaio knows, by name; a descriptor is imported at its first use.
 
     Listing and ``in`` import nothing.  :meth:`find` also asks the
     ``txaio.frameworks`` entry points, but only for a name not known yet, so
-    the built-in frameworks never pay for reading package metadata.
+    the built-in frameworks never pay for reading package metadata.  A plain
+    class with the mapping methods tests use: subclassing MutableMapping
+    would cost ``import txaio`` a millisecond or more.
     """
 
     def __init__(self, places: dict[str, tuple[str, str]], loaded: tuple[Framework, ...] = ()) -> None:
@@ -149,6 +151,24 @@ class Frameworks(MutableMapping[str, Framework]):
     def __delitem__(self, name: str) -> None:
         del self._places[name]
         self._loaded.pop(name, None)
+
+    def keys(self) -> list[str]:
+        """The known names (a copy)."""
+        return list(self._places)
+
+    def items(self) -> list[tuple[str, Framework]]:
+        """Every known name with its descriptor, importing each."""
+        return [(name, self[name]) for name in list(self._places)]
+
+    def update(self, frameworks: dict[str, Framework]) -> None:
+        """Know each of ``frameworks`` by its name."""
+        for name, framework in frameworks.items():
+            self[name] = framework
+
+    def clear(self) -> None:
+        """Forget every framework, the built-in ones too (tests put them back with :meth:`update`)."""
+        self._places.clear()
+        self._loaded.clear()
 
     def find(self, name: str) -> Framework:
         """Like ``self[name]``, asking the entry points for a name not known yet; ValueError if none has it."""

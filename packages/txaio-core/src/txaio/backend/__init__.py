@@ -7,13 +7,19 @@ What a backend does with these names is described in CONTRIBUTING.md
 ("How a backend plugs in"):
 
 - subclass :class:`FrameworkApi` (one typed method per operation, bound to a
-  :class:`Config`) and export every name of :data:`BACKEND_NAMES`;
+  :class:`Config`) and export every name of ``BACKEND_NAMES``;
 - describe itself with one :class:`Framework` and register it under the
-  entry-point group :data:`ENTRY_POINT_GROUP`;
+  entry-point group ``ENTRY_POINT_GROUP`` (``"txaio.frameworks"``);
 - call :func:`require_core` at import with its range on txaio-core;
 - share with the other backends :class:`BatchedTimer`, the argument checks
-  (:func:`check_call_later`, ...), the failure helpers and :data:`PLAIN_RESULTS`;
+  (:func:`check_call_later`, ...), the failure helpers and ``PLAIN_RESULTS``;
 - ship a :class:`VirtualClock` for txaio-testutil, if it can.
+
+The constants: ``UNSET`` (the default where None is a meaningful value),
+``OPERATION_NAMES`` / ``LOGGING_NAMES`` / ``BACKEND_NAMES`` (what a backend
+module exports), ``PLAIN_RESULTS`` (result types ``as_future`` need not
+inspect), ``MAX_ROUNDS`` (a virtual clock's default cap on callback rounds
+per step).
 
 txaio 26.6.1 never had a ``txaio.backend`` module, so this name is new.
 """
