@@ -11,7 +11,7 @@ from __future__ import annotations
 from time import perf_counter_ns, time_ns
 from typing import Any
 
-from txaio.aio._requires import CORE_RANGE, DISTRIBUTION
+from txaio.aio._framework import CORE_RANGE, DISTRIBUTION
 from txaio.backend import require_core
 
 require_core(DISTRIBUTION, *CORE_RANGE)

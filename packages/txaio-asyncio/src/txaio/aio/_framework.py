@@ -1,13 +1,14 @@
-"""The one descriptor of the asyncio framework, registered as entry point ``txaio.frameworks: asyncio``.
+"""The asyncio framework's descriptor and txaio-asyncio's range on txaio-core.
 
-It names everything by string, so the descriptor itself imports nothing more; txaio
-loads it only when the framework is about to be used (selection, a virtual clock).
+Generated from txaio-asyncio's pyproject.toml by tools/descriptors.py: do not edit, change
+the pyproject.toml and rerun the generator.  The entry point names this module; txaio loads it
+only when the framework is about to be used.
 """
 
-from __future__ import annotations
-
-from txaio.aio._requires import DISTRIBUTION
 from txaio.backend import Framework
+
+DISTRIBUTION = "txaio-asyncio"
+CORE_RANGE = ("1.0", "2")
 
 FRAMEWORK = Framework(
     "asyncio",

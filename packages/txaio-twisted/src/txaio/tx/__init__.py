@@ -15,7 +15,7 @@ from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
 from txaio.backend import check_call_later, require_core
-from txaio.tx._requires import CORE_RANGE, DISTRIBUTION
+from txaio.tx._framework import CORE_RANGE, DISTRIBUTION
 
 require_core(DISTRIBUTION, *CORE_RANGE)
 

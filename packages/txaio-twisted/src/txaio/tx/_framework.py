@@ -1,13 +1,14 @@
-"""The one descriptor of the Twisted framework, registered as entry point ``txaio.frameworks: twisted``.
+"""The twisted framework's descriptor and txaio-twisted's range on txaio-core.
 
-It names everything by string, so the descriptor itself imports nothing more; txaio
-loads it only when the framework is about to be used (selection, a virtual clock).
+Generated from txaio-twisted's pyproject.toml by tools/descriptors.py: do not edit, change
+the pyproject.toml and rerun the generator.  The entry point names this module; txaio loads it
+only when the framework is about to be used.
 """
 
-from __future__ import annotations
-
 from txaio.backend import Framework
-from txaio.tx._requires import DISTRIBUTION
+
+DISTRIBUTION = "txaio-twisted"
+CORE_RANGE = ("1.0", "2")
 
 FRAMEWORK = Framework(
     "twisted",

@@ -1,7 +1,0 @@
-"""txaio-asyncio's range on txaio-core, generated from its pyproject.toml by tools/core_ranges.py.
-
-Do not edit: change the dependency in pyproject.toml and rerun the generator.
-"""
-
-DISTRIBUTION = "txaio-asyncio"
-CORE_RANGE = ("1.0", "2")
