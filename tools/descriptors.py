@@ -80,7 +80,8 @@ def render(pyproject: Path) -> tuple[Path, str] | None:
         "from txaio.backend import Framework\n\n"
         f"DISTRIBUTION = {_quoted(distribution)}\n"
         f"CORE_RANGE = ({_quoted(minimum)}, {_quoted(below)})\n\n"
-        f"FRAMEWORK = Framework(\n    {_quoted(name)},\n    {_quoted(table['module'])},\n    DISTRIBUTION{optional},\n)\n"
+        f"FRAMEWORK = Framework(\n    {_quoted(name)},\n    {_quoted(table['module'])},\n"
+        f"    DISTRIBUTION{optional},\n)\n"
     )
     path = pyproject.parent / "src" / (module_name.replace(".", "/") + ".py")
     return path, text

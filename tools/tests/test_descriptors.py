@@ -44,8 +44,8 @@ def test_the_descriptor_carries_the_range_and_the_references(tmp_path: Path) -> 
     assert path == tmp_path / "src" / "txaio" / "x" / "_framework.py"
     assert 'CORE_RANGE = ("1.4", "3")' in text
     assert (
-        'FRAMEWORK = Framework(\n    "x",\n    "txaio.x",\n    DISTRIBUTION,\n    virtual_clock="txaio.x._clock:Clock",\n)'
-        in text
+        'FRAMEWORK = Framework(\n    "x",\n    "txaio.x",\n    DISTRIBUTION,\n'
+        '    virtual_clock="txaio.x._clock:Clock",\n)' in text
     )
     namespace: dict[str, object] = {}
     exec(compile(text, str(path), "exec"), namespace)  # the generated text is valid Python
