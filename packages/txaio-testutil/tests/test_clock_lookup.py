@@ -52,3 +52,12 @@ def test_a_clock_that_cannot_be_imported_names_the_distribution(descriptors: typ
     with pytest.raises(ImportError, match=r"the gone virtual clock comes with txaio-gone.*pip install txaio-gone"):
         with virtual_clock("gone"):
             raise AssertionError("must not get here")
+
+
+@pytest.mark.parametrize("framework", ["asyncio", "twisted"])
+def test_next_due_says_when_the_earliest_callback_runs(framework: str) -> None:
+    with virtual_clock(framework) as clock:
+        assert clock.next_due() is None
+        handle = clock.loop.callLater(3, print) if framework == "twisted" else clock.loop.call_later(3, print)
+        assert clock.next_due() == 3.0
+        handle.cancel()

@@ -54,6 +54,10 @@ class VirtualClock(abc.ABC):
             raise self.looping()
         self._run_at(max(target, self.now()))
 
+    def next_due(self) -> float | None:
+        """When the earliest pending callback is due (now if one is ready), or None if none is."""
+        return self._next_due()
+
     def looping(self) -> RuntimeError:
         """The error for callbacks still due after :attr:`max_rounds` rounds."""
         return RuntimeError(f"virtual clock: callbacks still due after {self.max_rounds} rounds; is one looping?")
