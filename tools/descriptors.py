@@ -3,7 +3,7 @@
 Everything txaio needs to know about a backend is stated once, in its
 ``pyproject.toml``: the framework's name and where its descriptor lives (the
 ``txaio.frameworks`` entry point), its backend module, log sink and virtual
-clock (``[tool.txaio.framework]``), and its range on txaio-core (its
+clock and test support (``[tool.txaio.framework]``), and its range on txaio-core (its
 dependency).  Reading package metadata at import would cost tens of
 milliseconds and fails where there is none (source folders on ``PYTHONPATH``,
 a zip), so this generator copies it into the committed module the entry point
@@ -23,6 +23,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUP = "txaio.frameworks"
+
+#: The optional ``[tool.txaio.framework]`` keys: lazy references a descriptor may hold.
+_REFERENCES = ("log_sink", "virtual_clock", "test_support")
 
 _RANGE = re.compile(r"^txaio-core>=(?P<minimum>[0-9][0-9.]*),<(?P<below>[0-9][0-9.]*)$")
 
@@ -65,12 +68,12 @@ def render(pyproject: Path) -> tuple[Path, str] | None:
     table = data.get("tool", {}).get("txaio", {}).get("framework", {})
     if not isinstance(table.get("module"), str):
         raise ValueError(f"{pyproject}: [tool.txaio.framework] needs module = the backend module")
-    unknown = set(table) - {"module", "log_sink", "virtual_clock"}
+    unknown = set(table) - {"module", *_REFERENCES}
     if unknown:
         raise ValueError(f"{pyproject}: [tool.txaio.framework] has unknown keys {sorted(unknown)}")
     minimum, below = core_range(project)
     distribution = project["name"]
-    optional = "".join(f",\n    {key}={_quoted(table[key])}" for key in ("log_sink", "virtual_clock") if key in table)
+    optional = "".join(f",\n    {key}={_quoted(table[key])}" for key in _REFERENCES if key in table)
     text = (
         f'"""The {name} framework\'s descriptor and {distribution}\'s range on txaio-core.\n\n'
         f"Generated from {distribution}'s pyproject.toml by tools/descriptors.py: do not edit, change\n"

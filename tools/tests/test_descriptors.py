@@ -23,7 +23,9 @@ dependencies = ["txaio-log>=1", "{core}"]
 
 def write(tmp_path: Path, core: str = "txaio-core >=1.4, <3", entry: str = "", table: str = "") -> Path:
     entry = entry or 'x = "txaio.x._framework:FRAMEWORK"'
-    table = table or 'module = "txaio.x"\nvirtual_clock = "txaio.x._clock:Clock"'
+    table = table or (
+        'module = "txaio.x"\ntest_support = "txaio.x._testing:support"\nvirtual_clock = "txaio.x._clock:Clock"'
+    )
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_text(BACKEND.format(core=core, entry=entry, table=table), encoding="utf-8")
     return pyproject
@@ -45,7 +47,7 @@ def test_the_descriptor_carries_the_range_and_the_references(tmp_path: Path) -> 
     assert 'CORE_RANGE = ("1.4", "3")' in text
     assert (
         'FRAMEWORK = Framework(\n    "x",\n    "txaio.x",\n    DISTRIBUTION,\n'
-        '    virtual_clock="txaio.x._clock:Clock",\n)' in text
+        '    virtual_clock="txaio.x._clock:Clock",\n    test_support="txaio.x._testing:support",\n)' in text
     )
     namespace: dict[str, object] = {}
     exec(compile(text, str(path), "exec"), namespace)  # the generated text is valid Python

@@ -174,6 +174,7 @@ def test_a_missing_backend_names_the_distribution_to_install() -> None:
         (("x", "mod", b"dist"), {}, "distribution"),
         (("x", "mod", "dist"), {"virtual_clock": "mod.Clock"}, "virtual_clock"),
         (("x", "mod", "dist"), {"log_sink": 3}, "log_sink"),
+        (("x", "mod", "dist"), {"test_support": "mod"}, "test_support"),
     ],
 )
 def test_a_malformed_descriptor_is_refused_where_it_is_made(
@@ -191,4 +192,6 @@ def test_references_resolve_lazily_and_clearly() -> None:
     with pytest.raises(ImportError, match="'json:nothing' names nothing: json has no nothing"):
         framework.load_log_sink()
     assert Framework("x", "json", "dist").load_virtual_clock() is None
+    assert Framework("x", "json", "dist", test_support="json:loads").load_test_support() is json.loads
+    assert Framework("x", "json", "dist").load_test_support() is None
     assert resolve("os.path:join") is os.path.join

@@ -24,7 +24,7 @@ class Framework:
     ``import txaio``.
     """
 
-    __slots__ = ("distribution", "log_sink", "module", "name", "virtual_clock")
+    __slots__ = ("distribution", "log_sink", "module", "name", "test_support", "virtual_clock")
 
     def __init__(
         self,
@@ -34,11 +34,13 @@ class Framework:
         *,
         log_sink: str | None = None,
         virtual_clock: str | None = None,
+        test_support: str | None = None,
     ) -> None:
         for what, value in (("name", name), ("module", module), ("distribution", distribution)):
             if not isinstance(value, str) or not value:
                 raise TypeError(f"Framework() needs {what} as a non-empty string, not {value!r}")
-        for what, reference in (("log_sink", log_sink), ("virtual_clock", virtual_clock)):
+        references = (("log_sink", log_sink), ("virtual_clock", virtual_clock), ("test_support", test_support))
+        for what, reference in references:
             if reference is not None and (not isinstance(reference, str) or ":" not in reference):
                 raise TypeError(f"Framework() needs {what} as a 'module:attribute' string or None, not {reference!r}")
         #: The name ``txaio.use_<name>()`` selects.
@@ -51,6 +53,9 @@ class Framework:
         self.log_sink = log_sink
         #: ``"module:attribute"`` of a zero-argument factory of a ``VirtualClock``, or None.
         self.virtual_clock = virtual_clock
+        #: ``"module:attribute"`` of a zero-argument factory of txaio-testutil's support object
+        #: for this framework (running async tests, forwarding its logs), or None.
+        self.test_support = test_support
 
     def __repr__(self) -> str:
         return f"Framework({self.name!r}, {self.module!r}, {self.distribution!r})"
@@ -66,6 +71,10 @@ class Framework:
     def load_virtual_clock(self) -> Any:
         """The factory of the backend's virtual clock, imported now; None if it names none."""
         return None if self.virtual_clock is None else resolve(self.virtual_clock)
+
+    def load_test_support(self) -> Any:
+        """The factory of the backend's test support, imported now; None if it names none."""
+        return None if self.test_support is None else resolve(self.test_support)
 
 
 def resolve(reference: str) -> Any:
