@@ -465,6 +465,18 @@ CHANGES: tuple[Change, ...] = (
             "asyncio/log_call_keywords/failure_shows_the_error": (False, True),
         },
     ),
+    # issue 16 (contracts2)
+    Change(
+        "txaio.backend: the public interface for framework backends",
+        "26.6.1 has no such module (its backends were part of one package); ours publishes what a backend "
+        "may use from txaio-core, and each backend's Framework descriptor is found through the "
+        "txaio.frameworks entry points, so a third-party backend can plug in",
+        16,
+        {
+            "unselected/contracts_backend_module/public": (False, True),
+            "unselected/contracts_backend_module/names": ([], ["Framework", "FrameworkApi", "require_core"]),
+        },
+    ),
 )
 
 

@@ -1517,6 +1517,18 @@ report("message", message.strip())
     )
 
 
+# issue 16 (contracts2)
+@scenario("unselected")
+def contracts_backend_module(driver: Any) -> Any:
+    import importlib.util
+
+    found = importlib.util.find_spec("txaio.backend") is not None
+    names = sorted(
+        name for name in ("Framework", "FrameworkApi", "require_core") if found and name in dir(submodule("backend"))
+    )
+    return {"public": found, "names": names}
+
+
 # ----------------------------------------------------------------------- main
 
 

@@ -51,7 +51,7 @@ def test_with_asyncio_selects_asyncio_and_offers_the_api() -> None:
 
 def test_import_checks_the_core_version(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[Any, ...]] = []
-    monkeypatch.setattr("txaio._core.fit.require_core", lambda *args: calls.append(args))
+    monkeypatch.setattr("txaio.backend.require_core", lambda *args: calls.append(args))
     saved = sys.modules.pop("txaio.aio")
     try:
         importlib.import_module("txaio.aio")
@@ -61,7 +61,7 @@ def test_import_checks_the_core_version(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_a_core_out_of_range_refuses_the_import(monkeypatch: pytest.MonkeyPatch) -> None:
-    from txaio._core import fit as _compat
+    import txaio.backend as _compat
 
     real = _compat.require_core
 

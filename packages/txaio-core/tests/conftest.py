@@ -67,13 +67,13 @@ def fake_backends(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, types.M
     """Point "asyncio" at an importable fake module and "twisted" at a missing one."""
     fake = make_fake_backend("txaio_fake_asyncio_backend")
     monkeypatch.setitem(sys.modules, fake.__name__, fake)
-    monkeypatch.setitem(
-        _selection.FRAMEWORKS, "asyncio", _selection.Framework("asyncio", fake.__name__, "txaio-asyncio")
-    )
-    monkeypatch.setitem(
-        _selection.FRAMEWORKS,
-        "twisted",
-        _selection.Framework("twisted", "txaio_backend_that_is_not_installed", "txaio-twisted"),
+    monkeypatch.setattr(
+        _selection,
+        "FRAMEWORKS",
+        _selection.Frameworks(
+            {"twisted": ("txaio-twisted", "txaio_backend_that_is_not_installed:FRAMEWORK")},
+            loaded=(_selection.Framework("asyncio", fake.__name__, "txaio-asyncio"),),
+        ),
     )
     yield {"asyncio": fake}
 

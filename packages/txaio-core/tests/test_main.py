@@ -49,7 +49,7 @@ def test_python_m_txaio_reports_each_framework() -> None:
 def test_a_missing_framework_names_the_command_that_installs_it(monkeypatch: pytest.MonkeyPatch) -> None:
     real = cli.installed_version
     monkeypatch.setattr(cli, "installed_version", lambda name: None if name == "txaio-twisted" else real(name))
-    monkeypatch.setattr(cli, "backend_problem", lambda module: None)
+    monkeypatch.setattr(cli, "backend_problem", lambda name: None)
     out = io.StringIO()
     cli.report(out)
     text = out.getvalue()
@@ -61,20 +61,18 @@ def test_a_missing_framework_names_the_command_that_installs_it(monkeypatch: pyt
 
 def test_a_backend_that_does_not_import_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "installed_version", lambda name: "1.0.0")
-    monkeypatch.setattr(
-        cli, "backend_problem", lambda module: "No module named 'twisted'" if module == "txaio.tx" else None
-    )
+    monkeypatch.setattr(cli, "backend_problem", lambda name: "No module named 'twisted'" if name == "twisted" else None)
     out = io.StringIO()
     cli.report(out)
     text = out.getvalue()
-    assert "twisted  broken: txaio.tx does not import (No module named 'twisted')" in text
+    assert "twisted  broken: its backend does not import (No module named 'twisted')" in text
     assert "pip install --force-reinstall txaio-twisted" in text
     assert "to add a missing part" not in text
 
 
 def test_nothing_missing_means_no_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "installed_version", lambda name: "1.0.0")
-    monkeypatch.setattr(cli, "backend_problem", lambda module: None)
+    monkeypatch.setattr(cli, "backend_problem", lambda name: None)
     out = io.StringIO()
     cli.report(out)
     assert "pip install" not in out.getvalue()

@@ -92,7 +92,8 @@ def test_incomplete_backend_is_refused_whole(monkeypatch: pytest.MonkeyPatch) ->
     broken = types.ModuleType("txaio_broken_backend")
     broken.create_future = lambda: None  # type: ignore[attr-defined]
     monkeypatch.setitem(__import__("sys").modules, broken.__name__, broken)
-    monkeypatch.setitem(_selection.FRAMEWORKS, "asyncio", _selection.Framework("asyncio", broken.__name__, "x"))
+    frameworks = _selection.Frameworks({}, loaded=(_selection.Framework("asyncio", broken.__name__, "x"),))
+    monkeypatch.setattr(_selection, "FRAMEWORKS", frameworks)
     before = _selection.save_state()
     with pytest.raises(ImportError, match="not a complete txaio backend: it lacks"):
         txaio.use_asyncio()

@@ -37,7 +37,9 @@ def install_fake_backends(missing: tuple[str, ...] = ()) -> dict[str, types.Modu
             module.using_twisted = name == "twisted"  # type: ignore[attr-defined]
             sys.modules[module_name] = module
             fakes[name] = module
-        _selection.FRAMEWORKS[name] = _selection.Framework(name, module_name, framework.distribution)
+        _selection.FRAMEWORKS[name] = _selection.Framework(
+            name, module_name, framework.distribution, virtual_clock=framework.virtual_clock
+        )
     return fakes
 
 

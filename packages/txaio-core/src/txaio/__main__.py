@@ -8,10 +8,11 @@ does not judge.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from importlib import metadata
 from typing import TextIO
+
+from txaio._core.selection import FRAMEWORKS
 
 #: Each part of txaio: the distribution and what it brings.
 PARTS = (
@@ -23,11 +24,11 @@ PARTS = (
     ("txaio", "the meta-package"),
 )
 
-#: Each framework: its name, the public backend module, and the distribution that provides it.
-FRAMEWORKS = (
-    ("asyncio", "txaio.aio", "txaio-asyncio"),
-    ("twisted", "txaio.tx", "txaio-twisted"),
-)
+
+def frameworks() -> list[tuple[str, str]]:
+    """Every framework txaio knows, built in or registered as an entry point: (name, distribution)."""
+    FRAMEWORKS.discover()
+    return [(name, FRAMEWORKS.distribution(name)) for name in FRAMEWORKS]
 
 
 def installed_version(distribution: str) -> str | None:
@@ -37,10 +38,10 @@ def installed_version(distribution: str) -> str | None:
         return None
 
 
-def backend_problem(module: str) -> str | None:
-    """None if the backend module imports, else why not (importing it selects nothing)."""
+def backend_problem(framework: str) -> str | None:
+    """None if the framework's backend imports, else why not (importing it selects nothing)."""
     try:
-        importlib.import_module(module)
+        FRAMEWORKS[framework].load_api()
     except ImportError as error:
         return str(error) or type(error).__name__
     return None
@@ -58,13 +59,13 @@ def report(out: TextIO) -> None:
         out.write(f"  {name:<{width}}  {shown:<14}  {what}\n")
 
     out.write("\nframeworks:\n")
-    for framework, module, distribution in FRAMEWORKS:
+    for framework, distribution in frameworks():
         version = installed_version(distribution)
-        problem = backend_problem(module) if version is not None else None
+        problem = backend_problem(framework) if version is not None else None
         if version is None:
             out.write(f"  {framework:<8} not available: pip install {distribution}\n")
         elif problem is not None:
-            out.write(f"  {framework:<8} broken: {module} does not import ({problem})\n")
+            out.write(f"  {framework:<8} broken: its backend does not import ({problem})\n")
             out.write(f"  {'':<8} reinstall it: pip install --force-reinstall {distribution}\n")
         else:
             out.write(f"  {framework:<8} available ({distribution} {version}): txaio.use_{framework}()\n")

@@ -11,12 +11,12 @@ from __future__ import annotations
 from time import perf_counter_ns, time_ns
 from typing import TYPE_CHECKING, Any
 
-from txaio._core.fit import require_core
+from txaio.aio._framework import CORE_RANGE, DISTRIBUTION
+from txaio.backend import require_core
 
-require_core("txaio-asyncio", "1.0", "2")
+require_core(DISTRIBUTION, *CORE_RANGE)
 
 import txaio
-from txaio._core.config import Config
 from txaio.aio import _failure, _futures
 from txaio.aio._api import AsyncioApi
 from txaio.aio._failure import FailedFuture
@@ -28,6 +28,7 @@ from txaio.aio._logging import (
     set_global_log_level,
     start_logging,
 )
+from txaio.backend import Config
 from txaio.interfaces import IFailedFuture, ILogger, log_levels
 
 __all__ = (

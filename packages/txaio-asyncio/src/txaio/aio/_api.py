@@ -13,14 +13,13 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
-from txaio._core.batched import BatchedTimer
-from txaio._core.config import Config
-from txaio._core.contract import UNSET, FrameworkApi, _Unset
 from txaio.aio import _failure, _futures
 from txaio.aio._failure import FailedFuture, exception_of
 from txaio.aio._futures import CancellableFuture
 from txaio.aio._loop import current_loop
 from txaio.aio._varargs import bind_as_future, bind_call_later
+from txaio.backend import UNSET, BatchedTimer, Config, FrameworkApi
+from txaio.backend import Unset as _Unset
 from txaio.interfaces import IBatchedTimer, IFailedFuture
 
 _Future = asyncio.Future[Any]

@@ -12,9 +12,9 @@ import sys
 import traceback
 from types import TracebackType
 
-from txaio._core.checks import describe
-from txaio._core.failures import (
+from txaio.backend import (
     NotAnExceptionError,
+    describe,
     exception_message,
     exception_of_failure,
     message_fallback,

@@ -13,9 +13,8 @@ from typing import IO, Any
 from txaio.log import Logger, add_log_categories, get_global_log_level, register_backend, set_global_log_level
 from txaio.log import caller_namespace as _caller_namespace
 from txaio.log import start_logging as _start_logging
-from txaio.log._start import STDOUT
-from txaio.log._state import loggers as _all_loggers
-from txaio.log._stdlib import STDLIB_BACKEND
+from txaio.log.sink import STDLIB_BACKEND, STDOUT
+from txaio.log.sink import loggers as _all_loggers
 
 __all__ = (
     "add_log_categories",

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
 
-from txaio._core.checks import check_call_later
-from txaio._core.config import Config
-from txaio._core.results import PLAIN_RESULTS, Coroutine
 from txaio.aio._loop import current_loop
+from txaio.backend import PLAIN_RESULTS, Config, check_call_later
 
 
 def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 import threading
+from collections.abc import Iterator
 from types import ModuleType
 from typing import Any, Final
 
@@ -13,28 +14,203 @@ from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES
 
 
 class Framework:
-    """Where a framework's backend lives and which distribution ships it.
+    """What one framework's backend provides, named by lazy references.
 
+    Each backend exports one of these (``txaio.aio._framework.FRAMEWORK``)
+    and registers it under the entry-point group ``txaio.frameworks``.  The
+    references are dotted module paths, with ``:attribute`` where an object
+    inside the module is meant, so describing a framework imports nothing.
     A plain class: a NamedTuple or dataclass would cost a millisecond of
     ``import txaio``.
     """
 
-    __slots__ = ("distribution", "module", "name")
+    __slots__ = ("distribution", "log_sink", "module", "name", "test_support", "virtual_clock")
 
-    def __init__(self, name: str, module: str, distribution: str) -> None:
+    def __init__(
+        self,
+        name: str,
+        module: str,
+        distribution: str,
+        *,
+        log_sink: str | None = None,
+        virtual_clock: str | None = None,
+        test_support: str | None = None,
+    ) -> None:
+        for what, value in (("name", name), ("module", module), ("distribution", distribution)):
+            if not isinstance(value, str) or not value:
+                raise TypeError(f"Framework() needs {what} as a non-empty string, not {value!r}")
+        references = (("log_sink", log_sink), ("virtual_clock", virtual_clock), ("test_support", test_support))
+        for what, reference in references:
+            if reference is not None and (not isinstance(reference, str) or ":" not in reference):
+                raise TypeError(f"Framework() needs {what} as a 'module:attribute' string or None, not {reference!r}")
+        #: The name ``txaio.use_<name>()`` selects.
         self.name = name
+        #: The backend module whose names selection binds onto ``txaio``.
         self.module = module
+        #: The distribution that ships the backend (what to ``pip install``).
         self.distribution = distribution
+        #: ``"module:attribute"`` of the backend's log sink, or None.
+        self.log_sink = log_sink
+        #: ``"module:attribute"`` of a zero-argument factory of a ``VirtualClock``, or None.
+        self.virtual_clock = virtual_clock
+        #: ``"module:attribute"`` of a zero-argument factory of txaio-testutil's support object
+        #: for this framework (running async tests, forwarding its logs), or None.
+        self.test_support = test_support
 
     def __repr__(self) -> str:
         return f"Framework({self.name!r}, {self.module!r}, {self.distribution!r})"
 
+    def load_api(self) -> ModuleType:
+        """Import the backend module."""
+        return importlib.import_module(self.module)
+
+    def load_log_sink(self) -> Any:
+        """The backend's log sink, imported now; None if it names none."""
+        return None if self.log_sink is None else resolve(self.log_sink)
+
+    def load_virtual_clock(self) -> Any:
+        """The factory of the backend's virtual clock, imported now; None if it names none."""
+        return None if self.virtual_clock is None else resolve(self.virtual_clock)
+
+    def load_test_support(self) -> Any:
+        """The factory of the backend's test support, imported now; None if it names none."""
+        return None if self.test_support is None else resolve(self.test_support)
+
+
+def resolve(reference: str) -> Any:
+    """The object a ``"module:attribute"`` reference names, importing its module."""
+    module_name, _, attribute = reference.partition(":")
+    target: Any = importlib.import_module(module_name)
+    for part in attribute.split(".") if attribute else ():
+        try:
+            target = getattr(target, part)
+        except AttributeError:
+            raise ImportError(
+                f"{reference!r} names nothing: {module_name} has no {attribute}", name=module_name
+            ) from None
+    return target
+
+
+#: The entry-point group where each backend registers its :class:`Framework`.
+ENTRY_POINT_GROUP: Final = "txaio.frameworks"
+
+#: The frameworks found without package metadata (a ``PYTHONPATH`` of source
+#: folders, a zip): name -> (distribution, where its descriptor is).  A test
+#: keeps it in step with the backends' entry points.
+BUILTIN_FRAMEWORKS: Final[dict[str, tuple[str, str]]] = {
+    "asyncio": ("txaio-asyncio", "txaio.aio._framework:FRAMEWORK"),
+    "twisted": ("txaio-twisted", "txaio.tx._framework:FRAMEWORK"),
+}
+
+
+class Frameworks:
+    """The frameworks txaio knows, by name; a descriptor is imported at its first use.
+
+    Listing and ``in`` import nothing.  :meth:`find` also asks the
+    ``txaio.frameworks`` entry points, but only for a name not known yet, so
+    the built-in frameworks never pay for reading package metadata.  A plain
+    class with the mapping methods tests use: subclassing MutableMapping
+    would cost ``import txaio`` a millisecond or more.
+    """
+
+    def __init__(self, places: dict[str, tuple[str, str]], loaded: tuple[Framework, ...] = ()) -> None:
+        self._places = dict(places)
+        self._loaded = {framework.name: framework for framework in loaded}
+        for framework in loaded:
+            self._places.setdefault(framework.name, (framework.distribution, ""))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._places
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._places))
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def distribution(self, name: str) -> str:
+        """The distribution that ships framework ``name`` (known without importing it)."""
+        return self._places[name][0]
+
+    def __getitem__(self, name: str) -> Framework:
+        """The descriptor of a known framework (KeyError if unknown; ImportError if not installed)."""
+        framework = self._loaded.get(name)
+        if framework is None:
+            distribution, reference = self._places[name]
+            try:
+                framework = resolve(reference)
+            except ImportError as exc:
+                raise ImportError(
+                    f"txaio framework {name!r} needs the {distribution} distribution, and importing "
+                    f"{exc.name or reference} failed ({exc}); install it: pip install {distribution}",
+                    name=exc.name,
+                ) from exc
+            if not isinstance(framework, Framework) or framework.name != name:
+                raise ImportError(f"{reference} is not the txaio Framework descriptor of {name!r}: {framework!r}")
+            self._loaded[name] = framework
+        return framework
+
+    def __setitem__(self, name: str, framework: Framework) -> None:
+        """Know ``framework`` by ``name`` (tests and embedders; backends use the entry point)."""
+        if not isinstance(framework, Framework) or framework.name != name:
+            raise TypeError(f"FRAMEWORKS[{name!r}] takes the Framework named {name!r}, not {framework!r}")
+        self._loaded[name] = framework
+        self._places[name] = (framework.distribution, "")
+
+    def __delitem__(self, name: str) -> None:
+        del self._places[name]
+        self._loaded.pop(name, None)
+
+    def keys(self) -> list[str]:
+        """The known names (a copy)."""
+        return list(self._places)
+
+    def items(self) -> list[tuple[str, Framework]]:
+        """Every known name with its descriptor, importing each."""
+        return [(name, self[name]) for name in list(self._places)]
+
+    def update(self, frameworks: dict[str, Framework]) -> None:
+        """Know each of ``frameworks`` by its name."""
+        for name, framework in frameworks.items():
+            self[name] = framework
+
+    def clear(self) -> None:
+        """Forget every framework, the built-in ones too (tests put them back with :meth:`update`)."""
+        self._places.clear()
+        self._loaded.clear()
+
+    def find(self, name: str) -> Framework:
+        """Like ``self[name]``, asking the entry points for a name not known yet; ValueError if none has it."""
+        if not isinstance(name, str):
+            raise TypeError(f"a txaio framework name is a string, not {name!r}")
+        if name not in self._places:
+            self.discover()
+        if name not in self._places:
+            known = ", ".join(repr(known) for known in sorted(self._places))
+            raise ValueError(
+                f"unknown txaio framework {name!r}; known: {known} "
+                f"(a backend makes itself known through the entry-point group {ENTRY_POINT_GROUP!r})"
+            )
+        return self[name]
+
+    def discover(self) -> None:
+        """Learn the frameworks registered as entry points; the known ones keep their place."""
+        from importlib.metadata import entry_points  # costly: only when a name is unknown
+
+        for entry in entry_points(group=ENTRY_POINT_GROUP):
+            if entry.name not in self._places:
+                distribution = entry.dist.name if entry.dist is not None else entry.module
+                self._places[entry.name] = (distribution, entry.value)
+
 
 #: The frameworks txaio knows, by the name ``txaio.use_<name>()`` selects.
-FRAMEWORKS: Final[dict[str, Framework]] = {
-    "asyncio": Framework("asyncio", "txaio.aio", "txaio-asyncio"),
-    "twisted": Framework("twisted", "txaio.tx", "txaio-twisted"),
-}
+FRAMEWORKS: Frameworks = Frameworks(BUILTIN_FRAMEWORKS)
+
+
+def find_framework(name: str) -> Framework:
+    """The descriptor of framework ``name``, found through the entry points if need be."""
+    return FRAMEWORKS.find(name)
+
 
 _lock = threading.RLock()
 
@@ -45,13 +221,14 @@ def _facade() -> ModuleType:
 
 def import_backend(name: str) -> ModuleType:
     """Import the backend module of framework ``name``, or say what to install."""
-    framework = FRAMEWORKS[name]
+    framework = FRAMEWORKS.find(name)  # unknown: ValueError; its descriptor missing: ImportError
     try:
-        return importlib.import_module(framework.module)
+        return framework.load_api()
     except ImportError as exc:
+        distribution = framework.distribution
         raise ImportError(
-            f"txaio.use_{name}() needs the {framework.distribution} distribution, and importing "
-            f"{framework.module} failed ({exc}); install it: pip install {framework.distribution}",
+            f"txaio.use_{name}() needs the {distribution} distribution, and importing "
+            f"{framework.module} failed ({exc}); install it: pip install {distribution}",
             name=framework.module,
         ) from exc
 

@@ -2,79 +2,14 @@
 
 from __future__ import annotations
 
-import abc
 import contextlib
-import math
 from collections.abc import Iterator
-from typing import Any
 
 import txaio
-from txaio._core import selection
+from txaio.backend import VirtualClock, find_framework
 from txaio.testutil._loop import replace_loop
 
-#: How many rounds of callbacks one ``advance()`` may run before it gives up:
-#: a callback that keeps rescheduling itself at the same instant would
-#: otherwise hang the test instead of failing it.
-MAX_ROUNDS = 100_000
-
-
-class VirtualClock(abc.ABC):
-    """A clock that only moves when told to, so timing tests never wait.
-
-    ``loop`` is what is installed as ``txaio.config.loop``: an asyncio event
-    loop with virtual time, or a Twisted ``task.Clock``.
-    """
-
-    #: The framework this clock drives ("asyncio" or "twisted").
-    framework: str
-    #: The asyncio loop or Twisted clock that txaio uses while this clock is installed.
-    loop: Any
-
-    @abc.abstractmethod
-    def now(self) -> float:
-        """The current virtual time, in seconds (starts at 0.0)."""
-
-    def advance(self, seconds: float = 0.0) -> None:
-        """Move time forward by ``seconds``, running every callback due by then.
-
-        Callbacks run in time order, each with the clock showing its own due
-        time, so a callback that schedules another one that is also due
-        (including one made ready right now) sees it run too.
-        ``advance()`` alone runs what is ready now without moving time.
-        """
-        seconds = _checked_seconds(seconds)
-        target = self.now() + seconds
-        for _ in range(MAX_ROUNDS):
-            due = self._next_due()
-            if due is None or due > target:
-                break
-            self._run_at(max(due, self.now()))
-        else:
-            raise RuntimeError(f"virtual clock: callbacks still due after {MAX_ROUNDS} rounds; is one looping?")
-        self._run_at(max(target, self.now()))
-
-    def next_due(self) -> float | None:
-        """When the earliest pending callback is due (now if one is ready), or None if none is."""
-        return self._next_due()
-
-    def close(self) -> None:  # noqa: B027 (a hook: most clocks have nothing to release)
-        """Release what the clock holds (the asyncio loop); called when its block ends."""
-
-    @abc.abstractmethod
-    def _next_due(self) -> float | None:
-        """When the earliest pending callback is due (now if one is ready), or None."""
-
-    @abc.abstractmethod
-    def _run_at(self, when: float) -> None:
-        """Set the time to ``when`` and run everything due then, until nothing is."""
-
-
-def _checked_seconds(seconds: float) -> float:
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        raise TypeError(f"advance() takes a number of seconds, not {type(seconds).__name__}")
-    if not math.isfinite(seconds) or seconds < 0:
-        raise ValueError(f"advance() moves time forward by a finite number >= 0 of seconds, not {seconds!r}")
-    return float(seconds)
+__all__ = ("VirtualClock", "make_clock", "selected_framework", "virtual_clock")
 
 
 def selected_framework() -> str:
@@ -91,12 +26,20 @@ def selected_framework() -> str:
 
 def make_clock(framework: str) -> VirtualClock:
     """A fresh, not yet installed virtual clock for ``framework``."""
-    if framework not in selection.FRAMEWORKS:
-        known = ", ".join(repr(name) for name in sorted(selection.FRAMEWORKS))
-        raise ValueError(f"unknown txaio framework {framework!r}; known: {known}")
-    from txaio.testutil._support import support_for
-
-    return support_for(framework).make_clock()
+    descriptor = find_framework(framework)  # unknown: ValueError; not installed: ImportError naming it
+    try:
+        factory = descriptor.load_virtual_clock()
+    except ImportError as exc:
+        raise ImportError(
+            f"the {framework} virtual clock comes with {descriptor.distribution} ({exc}); "
+            f"install it: pip install {descriptor.distribution}"
+        ) from exc
+    if factory is None:
+        raise ValueError(f"txaio framework {framework!r} ({descriptor.distribution}) offers no virtual clock")
+    clock = factory()
+    if not isinstance(clock, VirtualClock):
+        raise TypeError(f"{descriptor.virtual_clock} made {clock!r}, not a txaio.backend.VirtualClock")
+    return clock
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ import asyncio
 from typing import Any
 
 import txaio
+from txaio.backend import find_framework
 from txaio.interfaces import IFailedFuture
 
 PENDING = "pending"
@@ -58,7 +59,7 @@ def _asyncio_outcome(future: asyncio.Future[Any], handle_failure: bool) -> tuple
         error = getattr(future, "_exception", None)
     if error is None:
         return SUCCEEDED, future.result()
-    from txaio.aio import create_failure  # an asyncio future: txaio-asyncio made it
+    create_failure = find_framework("asyncio").load_api().create_failure  # txaio-asyncio made this future
 
     return FAILED, create_failure(error)
 

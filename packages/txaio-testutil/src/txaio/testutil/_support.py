@@ -1,41 +1,31 @@
 """The one hook through which txaio-testutil asks a framework for what tests need.
 
-Each framework names one module (``SUPPORT_MODULES``) whose function
-``framework_support()`` returns a :class:`FrameworkSupport`: a virtual
-clock, a way to run a test's future to completion on the real loop or
-reactor, and a way to show the framework's log events to stdlib logging
-(so pytest's ``caplog`` sees them).  asyncio needs only the standard
-library, so its support lives here; Twisted's ships with txaio-twisted,
-the only distribution that imports Twisted.  (Issue #16 moves this mapping
-into the per-framework descriptor of txaio-core.)
+Each framework's descriptor (``txaio.backend.Framework``) names, as its
+``test_support``, a factory of a :class:`FrameworkSupport`: a virtual clock,
+a way to run a test's future to completion on the real loop or reactor, and
+a way to show the framework's log events to stdlib logging (so pytest's
+``caplog`` sees them).  Each backend ships its own (``txaio.aio._testing``,
+``txaio.tx._testing``), so only txaio-twisted imports Twisted.
 """
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 import txaio
-from txaio._core import selection
-from txaio.testutil._clock import VirtualClock
+from txaio.backend import TestTimedOut, VirtualClock, find_framework
 from txaio.testutil._outcome import outcome
-
-#: The module of each framework that offers ``framework_support()``.
-SUPPORT_MODULES: dict[str, str] = {
-    "asyncio": "txaio.testutil._aio_support",
-    "twisted": "txaio.tx._testing",
-}
 
 #: How often (real seconds) a test on the virtual clock that waits for
 #: something no timer will bring (a thread, real I/O) looks again.
 IDLE_POLL = 0.001
 
 
-class TimedOut(Exception):
-    """A test's future did not complete within its timeout (real seconds)."""
+#: A test's future did not complete within its timeout (real seconds).
+TimedOut = TestTimedOut
 
 
 class FrameworkSupport(Protocol):
@@ -66,16 +56,17 @@ def support_for(framework: str) -> FrameworkSupport:
     """The support object of ``framework``, or ImportError saying what to install."""
     if framework in _handed_out:
         return _handed_out[framework]
-    module_name = SUPPORT_MODULES[framework]
+    descriptor = find_framework(framework)  # unknown: ValueError; not installed: ImportError naming it
     try:
-        module = importlib.import_module(module_name)
+        factory = descriptor.load_test_support()
     except ImportError as exc:
-        distribution = selection.FRAMEWORKS[framework].distribution
         raise ImportError(
-            f"txaio's test support for {framework} comes with {distribution} ({exc}); "
-            f"install it: pip install {distribution}"
+            f"txaio's test support for {framework} comes with {descriptor.distribution} ({exc}); "
+            f"install it: pip install {descriptor.distribution}"
         ) from exc
-    support: FrameworkSupport = module.framework_support()
+    if factory is None:
+        raise ValueError(f"txaio framework {framework!r} ({descriptor.distribution}) offers no test support")
+    support: FrameworkSupport = factory()
     _handed_out[framework] = support
     return support
 

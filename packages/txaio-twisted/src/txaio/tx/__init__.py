@@ -11,10 +11,10 @@ from collections.abc import Callable
 from time import perf_counter_ns, time_ns
 from typing import TYPE_CHECKING, ParamSpec
 
-from txaio._core.checks import check_call_later
-from txaio._core.fit import require_core
+from txaio.backend import check_call_later, require_core
+from txaio.tx._framework import CORE_RANGE, DISTRIBUTION
 
-require_core("txaio-twisted", "1.0", "2")
+require_core(DISTRIBUTION, *CORE_RANGE)
 
 from txaio.interfaces import Future, IDelayedCall, IFailedFuture, ILogger
 from txaio.tx._api import DEFAULT_API, TwistedApi, with_config

@@ -13,10 +13,7 @@ from typing import Any, cast
 from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
-from txaio._core.batched import BatchedTimer
-from txaio._core.checks import check_call_later
-from txaio._core.config import Config
-from txaio._core.contract import FrameworkApi
+from txaio.backend import BatchedTimer, Config, FrameworkApi, check_call_later
 from txaio.interfaces import IFailedFuture
 from txaio.tx import _failures, _futures
 from txaio.tx._reactor import GLOBAL_CONFIG, reactor_of

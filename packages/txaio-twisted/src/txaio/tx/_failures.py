@@ -14,9 +14,9 @@ from typing import Any, cast
 
 from twisted.python.failure import Failure, NoCurrentExceptionError
 
-from txaio._core.checks import describe
-from txaio._core.failures import (
+from txaio.backend import (
     NotAnExceptionError,
+    describe,
     exception_message,
     exception_of_failure,
     message_fallback,

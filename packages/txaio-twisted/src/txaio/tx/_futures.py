@@ -7,15 +7,14 @@ does the least it can on top of the Deferred call it wraps.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
 
 from twisted.internet.defer import Deferred, DeferredList, fail, succeed
 from twisted.python.failure import Failure
 
-from txaio._core.contract import UNSET
-from txaio._core.results import PLAIN_RESULTS, Coroutine
+from txaio.backend import PLAIN_RESULTS, UNSET
 from txaio.interfaces import IFailedFuture
 from txaio.tx._failures import current_failure, new_failure, to_failure
 

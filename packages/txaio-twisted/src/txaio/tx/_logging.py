@@ -25,11 +25,8 @@ from txaio.log import Logger as _TxaioLogger
 from txaio.log import add_log_categories, get_global_log_level, register_backend, set_global_log_level
 from txaio.log import caller_namespace as _caller_namespace
 from txaio.log import start_logging as _start_logging
-from txaio.log._formatting import format_message
-from txaio.log._levels import is_enabled
-from txaio.log._output import LineWriter, format_line
-from txaio.log._start import STDOUT
-from txaio.log._state import loggers as _all_loggers
+from txaio.log.sink import STDOUT, LineWriter, format_line, format_message, is_enabled
+from txaio.log.sink import loggers as _all_loggers
 
 __all__ = (
     "LogLevel",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import txaio
-from txaio._core.config import Config
+from txaio.backend import Config
 
 #: txaio's one global configuration (never replaced, so holding it is safe).
 GLOBAL_CONFIG: Config = txaio.config

@@ -28,9 +28,8 @@ from twisted.logger import ILogObserver, LogLevel, formatEvent, globalLogPublish
 from twisted.python.failure import Failure
 
 import txaio
-from txaio.log._levels import STDLIB_LEVELNO
-from txaio.testutil._clock import VirtualClock
-from txaio.testutil._support import TimedOut
+from txaio.backend import TestTimedOut, VirtualClock
+from txaio.log.sink import STDLIB_LEVELNO
 from txaio.tx._reactor import global_reactor
 
 
@@ -81,7 +80,7 @@ class TwistedSupport:
             _run_until(reactor, finished)
         if timed_out:
             test[0].addErrback(_ignore_cancelled)
-            raise TimedOut("the test was cancelled")
+            raise TestTimedOut("the test was cancelled")
         return test[0]
 
     def forward_logs(self) -> contextlib.AbstractContextManager[None]:

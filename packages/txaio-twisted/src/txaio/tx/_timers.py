@@ -8,8 +8,7 @@ from typing import Any
 from twisted.internet.defer import Deferred
 from twisted.logger import Logger
 
-from txaio._core.batched import BatchedTimer
-from txaio._core.config import Config
+from txaio.backend import BatchedTimer, Config
 from txaio.tx._failures import new_failure
 from txaio.tx._reactor import GLOBAL_CONFIG, global_reactor, reactor_of
 

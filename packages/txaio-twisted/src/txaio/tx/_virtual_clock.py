@@ -1,8 +1,8 @@
-"""txaio-testutil's virtual clock on Twisted: a ``twisted.internet.task.Clock``.
+"""The virtual clock on Twisted: a ``twisted.internet.task.Clock``.
 
-It ships with txaio-twisted because only txaio-twisted imports Twisted;
-txaio-testutil loads it when a test asks for a Twisted clock, so the
-``txaio.testutil`` names it builds on are always there when it runs.
+It ships with txaio-twisted because only txaio-twisted imports Twisted, and
+builds on core's ``txaio.backend.VirtualClock``; txaio-testutil finds it
+through the framework descriptor when a test asks for a Twisted clock.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from typing import Any
 from twisted.internet.interfaces import IDelayedCall
 from twisted.internet.task import Clock
 
-from txaio.testutil import _clock
-from txaio.testutil._clock import VirtualClock
+from txaio.backend import VirtualClock
 
 
 class BoundedClock(Clock):
@@ -27,12 +26,14 @@ class BoundedClock(Clock):
 
     immediate_calls_left: int | None = None
 
+    def __init__(self, looping: Callable[[], RuntimeError]) -> None:
+        super().__init__()
+        self._looping = looping  # makes the error for the cap, worded by the owning virtual clock
+
     def callLater(self, delay: float, callable: Callable[..., object], *args: object, **kw: object) -> IDelayedCall:
         if self.immediate_calls_left is not None and delay <= 0:
             if self.immediate_calls_left <= 0:
-                raise RuntimeError(
-                    f"virtual clock: callbacks still due after {_clock.MAX_ROUNDS} rounds; is one looping?"
-                )
+                raise self._looping()
             self.immediate_calls_left -= 1
         return super().callLater(delay, callable, *args, **kw)
 
@@ -43,7 +44,7 @@ class TwistedVirtualClock(VirtualClock):
     framework = "twisted"
 
     def __init__(self) -> None:
-        self.loop: BoundedClock = BoundedClock()
+        self.loop: BoundedClock = BoundedClock(self.looping)
 
     def now(self) -> float:
         return float(self.loop.seconds())
@@ -58,7 +59,7 @@ class TwistedVirtualClock(VirtualClock):
         # Setting the time exactly (not adding a difference) keeps float
         # rounding from leaving a call a hair short of due.
         self.loop.rightNow = when
-        self.loop.immediate_calls_left = _clock.MAX_ROUNDS
+        self.loop.immediate_calls_left = self.max_rounds
         try:
             self.loop.advance(0)
         finally:

@@ -1,4 +1,4 @@
-"""What the pytest plugin needs from asyncio (standard library only)."""
+"""What txaio-testutil's pytest plugin needs from asyncio: the descriptor's ``test_support``."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from txaio.testutil._aio_clock import AsyncioVirtualClock, outer_loop_set_aside
-from txaio.testutil._clock import VirtualClock
-from txaio.testutil._support import TimedOut
+from txaio.aio._virtual_clock import AsyncioVirtualClock, outer_loop_set_aside
+from txaio.backend import TestTimedOut, VirtualClock
 
 
 class AsyncioSupport:
@@ -27,7 +26,7 @@ class AsyncioSupport:
             if not done:
                 future[0].cancel()
                 await asyncio.wait(future, timeout=timeout)
-                raise TimedOut("the test was cancelled")
+                raise TestTimedOut("the test was cancelled")
 
         # pytest-twisted's asyncio reactor leaves its loop marked running while it waits
         with outer_loop_set_aside(), asyncio.Runner() as runner:
@@ -42,5 +41,5 @@ class AsyncioSupport:
 
 
 def framework_support() -> AsyncioSupport:
-    """The support hook of asyncio (see ``txaio.testutil._support``)."""
+    """The test support of asyncio, named by its framework descriptor."""
     return AsyncioSupport()

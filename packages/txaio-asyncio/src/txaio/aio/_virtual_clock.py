@@ -1,5 +1,7 @@
 """The virtual clock on asyncio: a real event loop whose time only moves on demand.
 
+Named by txaio-asyncio's framework descriptor; txaio-testutil drives it.
+
 The loop is never run in the background: ``advance()`` runs it one
 iteration at a time (``stop()`` then ``run_forever()``, which asyncio
 documents as "run what is ready, poll once, return"), with ``time()``
@@ -12,7 +14,7 @@ import asyncio
 import contextlib
 from collections.abc import Iterator
 
-from txaio.testutil._clock import MAX_ROUNDS, VirtualClock
+from txaio.backend import VirtualClock
 
 
 class VirtualTimeEventLoop(asyncio.SelectorEventLoop):
@@ -98,12 +100,12 @@ class AsyncioVirtualClock(VirtualClock):
 
     def _run_at(self, when: float) -> None:
         self.loop.set_time(when)
-        for _ in range(MAX_ROUNDS):
+        for _ in range(self.max_rounds):
             due = self._next_due()
             if due is None or due > when:
                 return
             self.loop.run_ready()
-        raise RuntimeError(f"virtual clock: callbacks still due after {MAX_ROUNDS} rounds; is one looping?")
+        raise self.looping()
 
     def close(self) -> None:
         """Cancel the tasks still pending, let them finish, then close the loop.
