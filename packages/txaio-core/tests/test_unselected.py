@@ -68,7 +68,11 @@ def test_operation_before_selection_has_the_contract_signature_and_docstring(nam
 @pytest.mark.parametrize("name", sorted(OPERATION_NAMES))
 def test_help_before_selection_shows_the_signature(name: str) -> None:
     text = pydoc.render_doc(getattr(txaio, name), renderer=pydoc.plaintext)
-    shown = next(line for line in text.splitlines() if line.lstrip().startswith(name + "("))
+    lines = text.splitlines()
+    start = next(index for index, line in enumerate(lines) if line.lstrip().startswith(name + "("))
+    # Python 3.13's pydoc spreads a long signature over several lines, up to the one with "->".
+    end = next(index for index in range(start, len(lines)) if "->" in lines[index] or lines[index].endswith(")"))
+    shown = " ".join(line.strip() for line in lines[start : end + 1])
     assert "*args, **kwargs" not in shown or name in ("as_future", "call_later")
     assert PARAMETER_OF[name] in shown
     assert "NoReturn" not in shown
