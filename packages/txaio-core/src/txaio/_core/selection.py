@@ -207,6 +207,11 @@ class Frameworks:
 FRAMEWORKS: Frameworks = Frameworks(BUILTIN_FRAMEWORKS)
 
 
+def framework_names() -> tuple[str, ...]:
+    """The names of the frameworks txaio knows, sorted (entry points not yet read are left out)."""
+    return tuple(sorted(FRAMEWORKS))
+
+
 def find_framework(name: str) -> Framework:
     """The descriptor of framework ``name``, found through the entry points if need be."""
     return FRAMEWORKS.find(name)
@@ -281,7 +286,11 @@ def use_twisted() -> None:
 
 
 def unselected_bindings() -> dict[str, Any]:
-    """What the facade binds before any framework is selected."""
+    """Every name that selection rebinds on ``txaio``, with its value before any selection.
+
+    A fresh dict each call.  txaio-testutil saves, restores and resets the
+    selection through these names.
+    """
     bindings: dict[str, Any] = {name: getattr(unselected.UNSELECTED, name) for name in OPERATION_NAMES}
     for name in LOGGING_NAMES:
         bindings[name] = unselected.LOGGING_BEFORE_SELECTION[name]
@@ -290,23 +299,3 @@ def unselected_bindings() -> dict[str, Any]:
     bindings["using_twisted"] = False
     bindings["_explicit_framework"] = None
     return bindings
-
-
-def save_state() -> dict[str, Any]:
-    """A snapshot of the selection, for tests that must put it back."""
-    facade = _facade()
-    with _lock:
-        return {name: getattr(facade, name) for name in unselected_bindings()}
-
-
-def restore_state(state: dict[str, Any]) -> None:
-    """Put back a snapshot taken by :func:`save_state` (tests only)."""
-    facade = _facade()
-    with _lock:
-        for name, value in state.items():
-            setattr(facade, name, value)
-
-
-def reset() -> None:
-    """Forget the selection, as if no framework had been chosen (tests only)."""
-    restore_state(unselected_bindings())
