@@ -8,6 +8,7 @@ import pytest
 
 from tools.boundaries import PRIVATE, UNDECLARED, UNKNOWN, Violation, scan
 
+
 def test_no_import_crosses_a_distribution_boundary() -> None:
     """Every import between the distributions goes through a public contract (``txaio.backend``
     for core, ``txaio.log.sink`` for txaio-log); none is allowed to bypass one."""

@@ -15,16 +15,6 @@ from txaio._core.contract import BACKEND_NAMES, OPERATION_NAMES
 from txaio._core.unselected import USAGE_ERROR
 from txaio.testutil import reset_selection, save_selection
 
-TXAIO_26_6_1_ALL = [
-    line for line in (Path(__file__).parent / "txaio-26.6.1-all.txt").read_text().splitlines() if line[:1].isalpha()
-]
-
-
-def test_every_name_of_26_6_1_exists_from_import_on() -> None:
-    assert list(txaio.__all__) == TXAIO_26_6_1_ALL
-    missing = [name for name in TXAIO_26_6_1_ALL if not hasattr(txaio, name)]
-    assert missing == []
-
 
 def test_extend_path_comes_before_any_import_of_the_package_init() -> None:
     tree = ast.parse(Path(txaio.__file__).read_text(encoding="utf-8"))

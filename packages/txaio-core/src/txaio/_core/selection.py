@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any, Final
 
 from txaio._core import unselected
-from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES
+from txaio._core.contract import BACKEND_NAMES, FLAG_NAMES, LOGGING_NAMES, OPERATION_NAMES
 
 
 class Framework:
@@ -251,8 +251,8 @@ def _use_framework(module: ModuleType) -> None:
     with _lock:
         for name in BACKEND_NAMES:
             setattr(facade, name, getattr(module, name))
-        setattr(facade, "using_asyncio", bool(getattr(module, "using_asyncio", False)))  # noqa: B010
-        setattr(facade, "using_twisted", bool(getattr(module, "using_twisted", False)))  # noqa: B010
+        for name in FLAG_NAMES:
+            setattr(facade, name, bool(getattr(module, name, False)))
 
 
 def select(name: str) -> None:
@@ -295,7 +295,7 @@ def unselected_bindings() -> dict[str, Any]:
     for name in LOGGING_NAMES:
         bindings[name] = unselected.LOGGING_BEFORE_SELECTION[name]
     bindings["with_config"] = unselected.with_config
-    bindings["using_asyncio"] = False
-    bindings["using_twisted"] = False
+    for name in FLAG_NAMES:
+        bindings[name] = False
     bindings["_explicit_framework"] = None
     return bindings

@@ -29,9 +29,9 @@ What the other distributions of txaio use (and a test helper may):
 
 The constants: ``UNSET`` (the default where None is a meaningful value),
 ``OPERATION_NAMES`` / ``LOGGING_NAMES`` / ``BACKEND_NAMES`` (what a backend
-module exports), ``LOGGING_BEFORE_SELECTION``, ``PLAIN_RESULTS`` (result types ``as_future`` need not
-inspect), ``MAX_ROUNDS`` (a virtual clock's default cap on callback rounds
-per step).
+module exports), ``FLAG_NAMES`` (the ``using_<framework>`` flags it may set),
+``PLAIN_RESULTS`` (result types ``as_future`` need not inspect),
+``MAX_ROUNDS`` (a virtual clock's default cap on callback rounds per step).
 
 txaio 26.6.1 never had a ``txaio.backend`` module, so this name is new.
 """
@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from txaio._core.batched import BatchedCall, BatchedTimer
 from txaio._core.checks import check_call_later, describe, finite_seconds, not_callable
 from txaio._core.config import Config
-from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES, UNSET, FrameworkApi
+from txaio._core.contract import BACKEND_NAMES, FLAG_NAMES, LOGGING_NAMES, OPERATION_NAMES, UNSET, FrameworkApi
 from txaio._core.contract import _Unset as Unset
 from txaio._core.failures import (
     NotAnExceptionError,
@@ -73,6 +73,7 @@ if TYPE_CHECKING:  # imported on first use: selecting a framework does not need 
 __all__ = (
     "BACKEND_NAMES",
     "ENTRY_POINT_GROUP",
+    "FLAG_NAMES",
     "LOGGING_BEFORE_SELECTION",
     "LOGGING_NAMES",
     "MAX_ROUNDS",
