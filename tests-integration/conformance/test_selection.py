@@ -9,6 +9,7 @@ import pytest
 
 import txaio
 from txaio._core.contract import BACKEND_NAMES, OPERATION_NAMES
+from txaio.testutil import reset_selection, restore_selection, save_selection
 
 
 def test_exactly_the_selected_framework_is_flagged(txaio_framework: str) -> None:
@@ -44,12 +45,10 @@ def test_with_config_on_the_configured_loop_offers_every_operation(txaio_clock: 
 
 
 def test_operations_before_selection_raise_the_usage_error() -> None:
-    from txaio._core import selection as _selection
-
-    saved = _selection.save_state()
-    _selection.reset()
+    saved = save_selection()
+    reset_selection()
     try:
         with pytest.raises(RuntimeError, match="use_asyncio"):
             txaio.create_future()
     finally:
-        _selection.restore_state(saved)
+        restore_selection(saved)

@@ -1,4 +1,4 @@
-"""Import boundaries: no new violation, and the known ones can only go away."""
+"""Import boundaries: no distribution imports another's private modules or an undeclared one."""
 
 from __future__ import annotations
 
@@ -8,30 +8,15 @@ import pytest
 
 from tools.boundaries import PRIVATE, UNDECLARED, UNKNOWN, Violation, scan
 
-# The imports that still cross a boundary, each left for later on purpose: (importer,
-# imported module).  The backends' log sinks reach into txaio-log until it publishes its sink
-# interface; txaio.log falls back to core's placeholders before selection; txaio-testutil
-# saves and restores the selection until that test machinery moves into it.  Everything else
-# goes through a public contract (``txaio.backend`` for core); a new entry is never the fix.
-KNOWN_VIOLATIONS = {
-    # txaio.log skips the frame of core's pre-selection make_logger delegate.
-    ("packages/txaio-log/src/txaio/log/__init__.py", "txaio._core.unselected"),
-    # Selection save/restore/reset: test machinery that is to move into txaio-testutil.
-    ("packages/txaio-testutil/src/txaio/testutil/_framework.py", "txaio._core.selection"),
-    ("packages/txaio-testutil/src/txaio/testutil/plugin.py", "txaio._core.selection"),
-}
 
+def test_no_import_crosses_a_distribution_boundary() -> None:
+    """Every import between the distributions goes through a public contract (``txaio.backend``
+    for core, ``txaio.log.sink`` for txaio-log); none is allowed to bypass one."""
+    violations = [violation.describe() for violation in scan()]
 
-def test_no_import_crosses_a_boundary_beyond_the_known_list() -> None:
-    violations = scan()
-    new = [violation.describe() for violation in violations if violation.key not in KNOWN_VIOLATIONS]
-    gone = sorted(KNOWN_VIOLATIONS - {violation.key for violation in violations})
-    message = []
-    if new:
-        message += ["New imports across a distribution boundary (use the owner's public API instead):", *new]
-    if gone:
-        message += ["Fixed, remove from KNOWN_VIOLATIONS:", *(f"{importer}: {module}" for importer, module in gone)]
-    assert not message, "\n".join(message)
+    assert violations == [], "\n".join(
+        ["Imports across a distribution boundary (use or extend the owner's public API instead):", *violations]
+    )
 
 
 # The scanner itself, on a small made-up monorepo.

@@ -12,10 +12,9 @@ import pytest
 
 import txaio
 import txaio.aio
-from txaio._core import selection as _selection
 from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES
 from txaio.aio import _logging as _aio_logging
-from txaio.testutil import use_framework
+from txaio.testutil import reset_selection, use_framework
 
 
 def test_every_backend_name_is_exported_and_bound_on_selection() -> None:
@@ -41,7 +40,7 @@ def test_txaio_config_is_never_replaced() -> None:
 
 
 def test_with_asyncio_selects_asyncio_and_offers_the_api() -> None:
-    _selection.reset()
+    reset_selection()
     sys.modules.pop("txaio.with_asyncio", None)
     module = importlib.import_module("txaio.with_asyncio")
     assert txaio.using_asyncio

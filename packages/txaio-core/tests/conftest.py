@@ -18,6 +18,7 @@ import txaio
 from txaio._core import selection as _selection
 from txaio._core.config import Config
 from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES, FrameworkApi
+from txaio.testutil import reset_selection, restore_selection, save_selection
 
 
 def _recording(name: str) -> Callable[..., tuple[Any, ...]]:
@@ -56,10 +57,10 @@ def make_fake_backend(module_name: str, using_asyncio: bool = True) -> types.Mod
 @pytest.fixture(autouse=True)
 def clean_selection() -> Iterator[None]:
     """Every test starts with no framework selected and leaves none selected."""
-    saved = _selection.save_state()
-    _selection.reset()
+    saved = save_selection()
+    reset_selection()
     yield
-    _selection.restore_state(saved)
+    restore_selection(saved)
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import types
-from pathlib import Path
 
 import pytest
 
 import txaio
 from txaio._core.config import Config
-from txaio._core.contract import LOGGING_NAMES, OPERATION_NAMES, UNSET, FrameworkApi
+from txaio._core.contract import OPERATION_NAMES, UNSET, FrameworkApi
 
 
 def test_config_is_one_writable_object() -> None:
@@ -37,14 +36,6 @@ def test_with_config_returns_an_api_bound_to_that_loop(fake_backends: dict[str, 
     for name in OPERATION_NAMES:
         made_by, called, _, _ = getattr(api, name)()
         assert made_by is api and called == name
-
-
-def test_the_contract_lists_every_operation_of_the_guide() -> None:
-    names = (Path(__file__).parent / "txaio-26.6.1-all.txt").read_text().splitlines()
-    not_operations = {"with_config", "using_twisted", "using_asyncio", "use_twisted", "use_asyncio", "config"}
-    not_operations |= {"IFailedFuture", "ILogger", "time_ns", "perf_counter_ns", *LOGGING_NAMES}
-    operations = {name for name in names if name[:1].isalpha()} - not_operations
-    assert set(OPERATION_NAMES) == operations
 
 
 def test_a_backend_missing_an_operation_cannot_be_instantiated() -> None:

@@ -16,6 +16,7 @@ import txaio
 import txaio.backend
 from txaio._core import selection as _selection
 from txaio.backend import ENTRY_POINT_GROUP, Framework, resolve
+from txaio.testutil import save_selection
 
 
 def write_distribution(root: Path, entry_points: str) -> None:
@@ -109,12 +110,12 @@ def test_an_entry_point_that_names_no_descriptor_is_refused_clearly(tmp_path: Pa
 
 
 def test_an_unknown_framework_name_is_a_clear_error_and_changes_nothing() -> None:
-    before = _selection.save_state()
+    before = save_selection()
 
     with pytest.raises(ValueError, match=r"unknown txaio framework 'nope'; known: .*'asyncio'.*txaio\.frameworks"):
         txaio.backend.select("nope")
 
-    assert _selection.save_state() == before
+    assert save_selection() == before
     assert "nope" not in _selection.FRAMEWORKS
 
 

@@ -13,16 +13,7 @@ import txaio.interfaces
 from txaio._core import selection as _selection
 from txaio._core.contract import BACKEND_NAMES, OPERATION_NAMES
 from txaio._core.unselected import USAGE_ERROR
-
-TXAIO_26_6_1_ALL = [
-    line for line in (Path(__file__).parent / "txaio-26.6.1-all.txt").read_text().splitlines() if line[:1].isalpha()
-]
-
-
-def test_every_name_of_26_6_1_exists_from_import_on() -> None:
-    assert list(txaio.__all__) == TXAIO_26_6_1_ALL
-    missing = [name for name in TXAIO_26_6_1_ALL if not hasattr(txaio, name)]
-    assert missing == []
+from txaio.testutil import reset_selection, save_selection
 
 
 def test_extend_path_comes_before_any_import_of_the_package_init() -> None:
@@ -77,13 +68,13 @@ def test_switching_to_the_other_framework_is_refused(fake_backends: dict[str, ty
 def test_missing_backend_raises_importerror_naming_the_distribution(
     fake_backends: dict[str, types.ModuleType],
 ) -> None:
-    before = _selection.save_state()
+    before = save_selection()
     with pytest.raises(ImportError) as info:
         txaio.use_twisted()
     message = str(info.value)
     assert "pip install txaio-twisted" in message
     assert "txaio_backend_that_is_not_installed" in message
-    assert _selection.save_state() == before, "a failed selection must leave nothing half-selected"
+    assert save_selection() == before, "a failed selection must leave nothing half-selected"
     txaio.use_asyncio()
     assert txaio.using_asyncio is True
 
@@ -94,10 +85,10 @@ def test_incomplete_backend_is_refused_whole(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setitem(__import__("sys").modules, broken.__name__, broken)
     frameworks = _selection.Frameworks({}, loaded=(_selection.Framework("asyncio", broken.__name__, "x"),))
     monkeypatch.setattr(_selection, "FRAMEWORKS", frameworks)
-    before = _selection.save_state()
+    before = save_selection()
     with pytest.raises(ImportError, match="not a complete txaio backend: it lacks"):
         txaio.use_asyncio()
-    assert _selection.save_state() == before
+    assert save_selection() == before
 
 
 def test_use_framework_binds_without_fixing_the_selection(fake_backends: dict[str, types.ModuleType]) -> None:
@@ -108,7 +99,7 @@ def test_use_framework_binds_without_fixing_the_selection(fake_backends: dict[st
 
 def test_reset_restores_the_unselected_facade(fake_backends: dict[str, types.ModuleType]) -> None:
     txaio.use_asyncio()
-    _selection.reset()
+    reset_selection()
     assert txaio._explicit_framework is None
     with pytest.raises(RuntimeError, match="no framework selected"):
         txaio.create_future()

@@ -15,6 +15,7 @@ import pytest
 
 import txaio
 from txaio._core import selection as _selection
+from txaio.testutil import reset_selection, restore_selection, save_selection
 
 pytest_plugins = ["pytester"]
 
@@ -52,15 +53,15 @@ FAKE_CONFTEST = (
 @pytest.fixture(autouse=True)
 def clean_txaio() -> Iterator[None]:
     """Each test starts with no framework selected and no loop, and leaves things as they were."""
-    saved = _selection.save_state()
+    saved = save_selection()
     saved_loop = txaio.config.loop
     saved_frameworks = dict(_selection.FRAMEWORKS)
-    _selection.reset()
+    reset_selection()
     txaio.config.loop = None
     yield
     _selection.FRAMEWORKS.clear()
     _selection.FRAMEWORKS.update(saved_frameworks)
-    _selection.restore_state(saved)
+    restore_selection(saved)
     txaio.config.loop = saved_loop
 
 

@@ -12,7 +12,7 @@ import pytest
 import txaio
 import txaio.tx
 from txaio._core.contract import BACKEND_NAMES
-from txaio.testutil import use_framework
+from txaio.testutil import reset_selection, use_framework
 
 
 def test_exports_every_backend_name_and_the_flags() -> None:
@@ -36,11 +36,9 @@ def test_26_6_1_names_reached_by_downstream_code() -> None:
 
 
 def test_with_twisted_selects_twisted_and_offers_the_api(monkeypatch: pytest.MonkeyPatch) -> None:
-    from txaio._core.selection import reset
-
     monkeypatch.delitem(sys.modules, "txaio.with_twisted", raising=False)
     with use_framework("twisted"):
-        reset()
+        reset_selection()
         assert not txaio.using_twisted
         with_twisted = importlib.import_module("txaio.with_twisted")
         assert txaio.using_twisted

@@ -210,3 +210,30 @@ LOGGING_NAMES: Final[tuple[str, ...]] = (
 
 #: Every name a backend module exports and selection binds onto ``txaio``.
 BACKEND_NAMES: Final[tuple[str, ...]] = (*OPERATION_NAMES, *LOGGING_NAMES, "with_config")
+
+#: The flags a backend module may set; selection copies them onto ``txaio`` (a missing one is False).
+FLAG_NAMES: Final[tuple[str, ...]] = ("using_asyncio", "using_twisted")
+
+#: ``txaio.__all__``, in any order: the backend's names, the flags, the selectors and the
+#: names every framework shares (26.6.1's list; ``txaio/_core/facade.py`` keeps the literal,
+#: in 26.6.1's order, for type checkers, and the tests hold it to this).
+FACADE_NAMES: Final[tuple[str, ...]] = (
+    *BACKEND_NAMES,
+    *FLAG_NAMES,
+    "use_asyncio",
+    "use_twisted",
+    "config",
+    "IFailedFuture",
+    "ILogger",
+    "time_ns",
+    "perf_counter_ns",
+)
+
+#: What txaio's own backend modules (``txaio.aio``, ``txaio.tx``) export, as 26.6.1's did: the
+#: facade's names but the selectors, and two logging names; each may add a few documented
+#: names of its own (``tools/tests/test_api_names.py`` holds their ``__all__`` to this).
+BACKEND_MODULE_NAMES: Final[tuple[str, ...]] = (
+    *(name for name in FACADE_NAMES if not name.startswith("use_")),
+    "log_levels",
+    "_loggers",
+)

@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any, Final
 
 from txaio._core import unselected
-from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES
+from txaio._core.contract import BACKEND_NAMES, FLAG_NAMES, LOGGING_NAMES, OPERATION_NAMES
 
 
 class Framework:
@@ -207,6 +207,11 @@ class Frameworks:
 FRAMEWORKS: Frameworks = Frameworks(BUILTIN_FRAMEWORKS)
 
 
+def framework_names() -> tuple[str, ...]:
+    """The names of the frameworks txaio knows, sorted (entry points not yet read are left out)."""
+    return tuple(sorted(FRAMEWORKS))
+
+
 def find_framework(name: str) -> Framework:
     """The descriptor of framework ``name``, found through the entry points if need be."""
     return FRAMEWORKS.find(name)
@@ -246,8 +251,8 @@ def _use_framework(module: ModuleType) -> None:
     with _lock:
         for name in BACKEND_NAMES:
             setattr(facade, name, getattr(module, name))
-        setattr(facade, "using_asyncio", bool(getattr(module, "using_asyncio", False)))  # noqa: B010
-        setattr(facade, "using_twisted", bool(getattr(module, "using_twisted", False)))  # noqa: B010
+        for name in FLAG_NAMES:
+            setattr(facade, name, bool(getattr(module, name, False)))
 
 
 def select(name: str) -> None:
@@ -281,32 +286,16 @@ def use_twisted() -> None:
 
 
 def unselected_bindings() -> dict[str, Any]:
-    """What the facade binds before any framework is selected."""
+    """Every name that selection rebinds on ``txaio``, with its value before any selection.
+
+    A fresh dict each call.  txaio-testutil saves, restores and resets the
+    selection through these names.
+    """
     bindings: dict[str, Any] = {name: getattr(unselected.UNSELECTED, name) for name in OPERATION_NAMES}
     for name in LOGGING_NAMES:
         bindings[name] = unselected.LOGGING_BEFORE_SELECTION[name]
     bindings["with_config"] = unselected.with_config
-    bindings["using_asyncio"] = False
-    bindings["using_twisted"] = False
+    for name in FLAG_NAMES:
+        bindings[name] = False
     bindings["_explicit_framework"] = None
     return bindings
-
-
-def save_state() -> dict[str, Any]:
-    """A snapshot of the selection, for tests that must put it back."""
-    facade = _facade()
-    with _lock:
-        return {name: getattr(facade, name) for name in unselected_bindings()}
-
-
-def restore_state(state: dict[str, Any]) -> None:
-    """Put back a snapshot taken by :func:`save_state` (tests only)."""
-    facade = _facade()
-    with _lock:
-        for name, value in state.items():
-            setattr(facade, name, value)
-
-
-def reset() -> None:
-    """Forget the selection, as if no framework had been chosen (tests only)."""
-    restore_state(unselected_bindings())

@@ -7,7 +7,7 @@ txaio-log never imports Twisted: the Twisted sink ships with txaio-twisted.
 
 from __future__ import annotations
 
-from txaio._core import unselected
+from txaio.backend import LOGGING_BEFORE_SELECTION
 from txaio.log._backend import Backend, current_backend, register_backend
 from txaio.log._categories import add_log_categories
 from txaio.log._formatting import format_message
@@ -49,4 +49,4 @@ def make_logger(level: str | None = None, namespace: str | None = None) -> Logge
 
 
 # txaio.make_logger() before selection reaches make_logger through core's delegate.
-skip_frames_of(unselected.LOGGING_BEFORE_SELECTION["make_logger"].__code__)
+skip_frames_of(LOGGING_BEFORE_SELECTION["make_logger"].__code__)

@@ -2,6 +2,9 @@
 
 - :func:`replace_loop`: use another event loop / reactor for a block.
 - :func:`use_framework`: select a framework for a block (tests only).
+- :func:`save_selection`, :func:`restore_selection`, :func:`reset_selection`:
+  snapshot the selected framework, put a snapshot back, or forget the
+  selection, for fixtures that must leave txaio as they found it.
 - :func:`virtual_clock`: a clock that only moves on ``advance()``.
 - :func:`result_of`, :func:`failure_of`, :func:`assert_no_result`: what a
   future holds right now, on either framework (after Twisted's
@@ -15,7 +18,7 @@ and ``txaio_only``, and runs ``async def`` tests on each framework.
 from __future__ import annotations
 
 from txaio.testutil._clock import VirtualClock, virtual_clock
-from txaio.testutil._framework import use_framework
+from txaio.testutil._framework import reset_selection, restore_selection, save_selection, use_framework
 from txaio.testutil._loop import replace_loop
 from txaio.testutil._outcome import assert_no_result, failure_of, result_of
 
@@ -24,7 +27,10 @@ __all__ = [
     "assert_no_result",
     "failure_of",
     "replace_loop",
+    "reset_selection",
+    "restore_selection",
     "result_of",
+    "save_selection",
     "use_framework",
     "virtual_clock",
 ]

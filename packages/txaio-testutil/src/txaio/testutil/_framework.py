@@ -1,21 +1,57 @@
-"""Switching the selected framework inside one process: for tests only."""
+"""Switching the selected framework inside one process: for tests only.
+
+Applications select a framework once and txaio refuses to switch; tests
+need to undo a selection.  Core offers only what this needs
+(``txaio.backend.unselected_bindings()``: every name selection rebinds on
+``txaio``), so the runtime wheels ship no test machinery.
+"""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import txaio
-from txaio._core import selection
+from txaio.backend import framework_names, select, unselected_bindings
 
 
 def check_framework_name(name: object) -> str:
     """``name`` if txaio knows that framework, else a ValueError listing those it knows."""
-    if not isinstance(name, str) or name not in selection.FRAMEWORKS:
-        known = ", ".join(repr(known) for known in sorted(selection.FRAMEWORKS))
-        raise ValueError(f"unknown txaio framework {name!r}; known: {known}")
+    known = framework_names()
+    if not isinstance(name, str) or name not in known:
+        raise ValueError(f"unknown txaio framework {name!r}; known: {', '.join(repr(each) for each in known)}")
     return name
+
+
+def save_selection() -> dict[str, Any]:
+    """A snapshot of the selection (every name selection binds on ``txaio``), for :func:`restore_selection`."""
+    return {name: getattr(txaio, name) for name in unselected_bindings()}
+
+
+def restore_selection(state: Mapping[str, Any]) -> None:
+    """Put back a snapshot taken by :func:`save_selection`.
+
+    A snapshot that is not one (a name missing or unknown) raises before
+    anything is changed, so a mistake never leaves a half-restored selection.
+    """
+    if not isinstance(state, Mapping):
+        raise TypeError(f"restore_selection() takes what save_selection() returned, not {state!r}")
+    expected = unselected_bindings().keys()
+    problems = []
+    if missing := sorted(expected - state.keys()):
+        problems.append(f"lacks {', '.join(missing)}")
+    if unknown := sorted(map(repr, state.keys() - expected)):
+        problems.append(f"has names selection does not bind: {', '.join(unknown)}")
+    if problems:
+        raise ValueError(f"restore_selection() takes what save_selection() returned; this {'; '.join(problems)}")
+    for name, value in state.items():
+        setattr(txaio, name, value)
+
+
+def reset_selection() -> None:
+    """Forget the selection, as if no framework had been chosen (``txaio.config`` is left alone)."""
+    restore_selection(unselected_bindings())
 
 
 @contextlib.contextmanager
@@ -30,13 +66,13 @@ def use_framework(name: str) -> Iterator[str]:
     """
     check_framework_name(name)
     config: Any = txaio.config
-    saved = selection.save_state()
+    saved = save_selection()
     saved_loop = config.loop
-    selection.reset()
+    reset_selection()
     config.loop = None
     try:
-        selection.select(name)
+        select(name)
         yield name
     finally:
-        selection.restore_state(saved)
+        restore_selection(saved)
         config.loop = saved_loop

@@ -30,7 +30,7 @@ from typing import Any
 import pytest
 
 import txaio
-from txaio._core import selection
+from txaio.backend import framework_names, import_backend
 from txaio.testutil._clock import VirtualClock, virtual_clock
 from txaio.testutil._framework import check_framework_name, use_framework
 from txaio.testutil._outcome import FAILED, SUCCEEDED, outcome
@@ -59,7 +59,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     """Register the markers, so ``--strict-markers`` accepts them, and check the ini timeout."""
-    names = " / ".join(repr(name) for name in sorted(selection.FRAMEWORKS))
+    names = " / ".join(repr(name) for name in framework_names())
     config.addinivalue_line(
         "markers",
         f"{MARKER}(*frameworks): run the test only on the named txaio frameworks ({names}); "
@@ -245,7 +245,7 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 def _select_or_skip(name: str, request: pytest.FixtureRequest) -> Iterator[str]:
     try:
-        selection.import_backend(name)
+        import_backend(name)
     except ImportError as exc:
         pytest.skip(f"txaio framework {name} is not installed: {exc}")
     with use_framework(name):
@@ -256,7 +256,7 @@ def _select_or_skip(name: str, request: pytest.FixtureRequest) -> Iterator[str]:
             yield name
 
 
-@pytest.fixture(params=sorted(selection.FRAMEWORKS), ids=sorted(selection.FRAMEWORKS))
+@pytest.fixture(params=framework_names(), ids=framework_names())
 def txaio_framework(request: pytest.FixtureRequest) -> Iterator[str]:
     """Run the test once per framework, with that framework selected."""
     yield from _select_or_skip(request.param, request)
