@@ -17,7 +17,7 @@ import pytest
 
 import txaio
 import txaio.log
-from txaio.log._testing import isolated_logging, logged_texts
+from txaio.testutil import isolated_logging, logged_texts
 
 #: Made at import, before any framework is selected, as libraries do.
 EARLY = txaio.make_logger()

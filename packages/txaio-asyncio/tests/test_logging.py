@@ -11,7 +11,7 @@ import pytest
 import txaio
 from txaio.aio import _logging as _aio_logging
 from txaio.log import Logger
-from txaio.log._testing import isolated_logging, kept_records, logged_texts
+from txaio.testutil import isolated_logging, kept_records, logged_texts
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from txaio.log._testing import isolated_logging, kept_records
+from txaio.testutil import isolated_logging, kept_records
 
 
 @pytest.fixture(autouse=True)

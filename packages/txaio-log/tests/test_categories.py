@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from txaio.log import _categories, add_log_categories, make_logger
+from txaio.log import _logger, add_log_categories, make_logger
 
 
 def test_a_category_supplies_the_format(records: list[logging.LogRecord]) -> None:
@@ -22,7 +22,7 @@ def test_a_category_supplies_the_format(records: list[logging.LogRecord]) -> Non
 def test_categories_accumulate_and_override() -> None:
     add_log_categories({"A": "a"})
     add_log_categories({"B": "b", "A": "a2"})
-    assert _categories._categories == {"A": "a2", "B": "b"}
+    assert _logger._categories == {"A": "a2", "B": "b"}
 
 
 @pytest.mark.parametrize("bad", [["A", "a"], "A=a", {"A": 1}, {1: "a"}, {"OK": "x", "BAD": None}])
@@ -30,4 +30,4 @@ def test_bad_categories_raise_and_store_nothing(bad: Any) -> None:
     add_log_categories({"KEEP": "k"})
     with pytest.raises(TypeError):
         add_log_categories(bad)
-    assert _categories._categories == {"KEEP": "k"}
+    assert _logger._categories == {"KEEP": "k"}

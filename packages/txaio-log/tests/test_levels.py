@@ -142,3 +142,20 @@ def test_facade_before_selection_uses_txaio_log() -> None:
     log = txaio.make_logger()
     assert log.namespace == f"{__name__}.test_facade_before_selection_uses_txaio_log"
     assert log.log_level == "warn"
+
+
+def test_save_log_state_puts_back_levels_and_categories() -> None:
+    from txaio.log import _logger, add_log_categories
+    from txaio.log.sink import save_log_state
+
+    follower = make_logger(namespace="txaio_test.saved")
+    keeper = make_logger("warn", namespace="txaio_test.kept")
+    before = get_global_log_level()
+    restore = save_log_state()
+    set_global_log_level("trace")
+    keeper.set_log_level("debug", keep=False)
+    add_log_categories({"SAVED1": "from the category"})
+    restore()
+    assert (get_global_log_level(), follower.log_level, keeper.log_level) == (before, before, "warn")
+    assert keeper._log_level_set_explicitly
+    assert "SAVED1" not in _logger._categories

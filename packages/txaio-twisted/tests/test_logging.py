@@ -16,7 +16,7 @@ from twisted.python.failure import Failure
 
 import txaio
 from txaio.interfaces import ILogger
-from txaio.log._testing import isolated_logging, logged_texts
+from txaio.testutil import isolated_logging, logged_texts
 from txaio.tx import _logging as _tx_logging
 
 

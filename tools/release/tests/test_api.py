@@ -87,7 +87,7 @@ def test_a_major_bump_allows_the_removal_and_still_prints_it(sampled: Path) -> N
     edit(sampled, SAMPLE, "def other() -> None:\n    pass\n", "")
     major = int(current_version(sampled, "txaio-log").split(".")[0])
     set_version(sampled, "txaio-log", f"{major + 1}.0.0")
-    for dependent in ("txaio-asyncio", "txaio-twisted", "txaio"):  # widen the ranges the major leaves behind
+    for dependent in ("txaio-asyncio", "txaio-twisted", "txaio-testutil", "txaio"):  # widen the ranges it leaves behind
         pyproject = f"packages/{dependent}/pyproject.toml"
         edit(sampled, pyproject, f'"txaio-log>={major}.0,<{major + 1}"', f'"txaio-log>={major}.0,<{major + 2}"')
         add_fragment(sampled, dependent, "16.misc.md", f"Accepts txaio-log {major + 1}.")

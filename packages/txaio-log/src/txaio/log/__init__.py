@@ -8,14 +8,18 @@ txaio-log never imports Twisted: the Twisted sink ships with txaio-twisted.
 from __future__ import annotations
 
 from txaio.backend import LOGGING_BEFORE_SELECTION
-from txaio.log._backend import Backend, current_backend, register_backend
-from txaio.log._categories import add_log_categories
-from txaio.log._formatting import format_message
-from txaio.log._levels import LEVELS, LogLevelError, check_level
-from txaio.log._logger import Logger
-from txaio.log._namespace import caller_namespace, skip_frames_of
-from txaio.log._start import logging_started, start_logging, stop_logging
-from txaio.log._state import get_global_log_level, loggers, set_global_log_level
+from txaio.log._levels import LEVELS, LogLevelError, check_level, get_global_log_level, loggers, set_global_log_level
+from txaio.log._logger import (
+    Backend,
+    Logger,
+    add_log_categories,
+    caller_namespace,
+    current_backend,
+    format_message,
+    register_backend,
+    skip_frames_of,
+)
+from txaio.log._output import logging_started, start_logging, stop_logging
 
 __all__ = (
     "Backend",

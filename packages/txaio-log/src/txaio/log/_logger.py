@@ -1,20 +1,33 @@
-"""The txaio logger: one object per class or module, cheap when a level is off.
+"""The txaio logger, and everything one of its calls decides before the backend writes it.
 
-A disabled level's method is rebound to a no-op on the instance, so a call
-at that level costs one call to a function that does nothing.
+A call such as ``log.info("connected to {peer}", peer=p)`` reads here from
+top to bottom: the logger's level methods (a disabled level is a no-op
+bound on the instance, so it costs one call to a function that does
+nothing), the message a call means (its category's format, or text that
+does not format on its own), and the backend of the selected framework
+that receives it.  ``format_message`` renders it for the backend; the
+namespace a logger is made with comes from where ``make_logger()`` ran.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable, Mapping
+from types import CodeType, FrameType
+from typing import IO, Any, Protocol
 
 from txaio.interfaces import ILogger
-from txaio.log._backend import Backend, current_backend
-from txaio.log._categories import category_format
-from txaio.log._formatting import text_unless_format
-from txaio.log._levels import EMITTING_LEVELS, check_level, is_enabled
-from txaio.log._state import get_global_log_level, level_lock, loggers
+from txaio.log._levels import (
+    EMITTING_LEVELS,
+    check_level,
+    get_global_log_level,
+    is_enabled,
+    level_lock,
+    loggers,
+    set_global_log_level,
+)
+
+# --- the logger ---------------------------------------------------------------------------------
 
 
 def _no_op(message: Any = None, /, *args: Any, **kwargs: Any) -> None:
@@ -148,10 +161,218 @@ class Logger(ILogger):
         backend.emit(self, level, message, kwargs, failure)
 
 
+# --- the message a call means -------------------------------------------------------------------
+
+#: Log categories: named formats a call selects with ``log_category=``, so a program
+#: can keep its messages in one table (and translate or document them).
+_categories: dict[str, str] = {}
+
+
+def add_log_categories(categories: Mapping[str, str]) -> None:
+    """Register ``{"ID": "format {x}"}``: a call with ``log_category="ID"`` uses that format.
+
+    Every entry is checked before any is stored, so a bad mapping changes nothing.
+    """
+    given: object = categories  # callers are not always type-checked
+    if not isinstance(given, Mapping):
+        kind = type(given).__name__
+        raise TypeError(f"add_log_categories() takes a mapping of category id to format, not {kind}")
+    bad = [key for key, value in categories.items() if not isinstance(key, str) or not isinstance(value, str)]
+    if bad:
+        raise TypeError(f"add_log_categories(): ids and formats must be strings; bad entries: {bad!r}")
+    _categories.update(categories)
+
+
+def category_format(kwargs: Mapping[str, Any], message: object) -> object:
+    """The format a call uses: its category's, when it names a known one, else ``message``."""
+    category = kwargs.get("log_category")
+    if category is None:
+        return message
+    return _categories.get(category, message) if isinstance(category, str) else message
+
+
 def _literal(value: object) -> str:
     """A non-string message, as a format that reproduces its text."""
+    return _safe_str(value).replace("{", "{{").replace("}", "}}")
+
+
+class _AnyValue:
+    """Stands in for the keys every event gets (``log_time``, ``log_failure``, ...)."""
+
+    def __format__(self, spec: str) -> str:
+        return ""
+
+    def __getattr__(self, name: str) -> _AnyValue:
+        return self
+
+    def __getitem__(self, key: object) -> _AnyValue:
+        return self
+
+
+class _EventKeys(dict[str, Any]):
+    """The keys a message logged without keyword arguments can still use."""
+
+    def __missing__(self, key: str) -> Any:
+        if key.startswith("log_") or key == "txaio_trace":
+            return _AnyValue()
+        raise KeyError(key)
+
+
+def text_unless_format(message: str) -> str:
+    """``message`` as a format that reproduces it, if it does not format on its own.
+
+    For a call with no keyword arguments: ``log.critical(traceback_text)``
+    logs the text even when it holds braces (any dict repr does), while
+    ``"{{x}}"`` and ``"{log_failure}"`` still format as in txaio 26.6.1.
+    """
     try:
-        text = str(value)
+        message.format_map(_EventKeys())
+    except Exception:
+        return message.replace("{", "{{").replace("}", "}}")
+    return message
+
+
+# --- rendering: PEP 3101 formatting that never raises into the caller ---------------------------
+# A log call sits on error paths; a typo in a format string must not turn a log line into a
+# crash, so a bad format yields a line that shows the format and what went wrong instead.
+
+
+def format_message(message: object, event: Mapping[str, Any]) -> str:
+    """``message.format_map(event)``, or a line describing why that failed."""
+    if message is None:
+        return ""
+    if not isinstance(message, str):
+        return _safe_str(message)
+    try:
+        return message.format_map(event)
+    except Exception as exc:  # any failure, including a value's own __format__
+        return f"Unable to format log message {message!r}: {type(exc).__name__}: {_safe_str(exc)}"
+
+
+def _safe_str(value: object) -> str:
+    try:
+        return str(value)
     except Exception as exc:
-        text = f"<unprintable {type(value).__name__}: {type(exc).__name__}>"
-    return text.replace("{", "{{").replace("}", "}}")
+        return f"<unprintable {type(value).__name__}: {type(exc).__name__}>"
+
+
+# --- where messages go: the selected framework's backend ----------------------------------------
+# A logger made before a framework is selected has no backend of its own; it asks here on every
+# emitted message, so it follows the framework selected later.  Backends register themselves
+# when their module is imported.
+
+
+class Backend(Protocol):
+    """A framework's logging system, as txaio loggers and ``start_logging`` use it."""
+
+    def emit(self, logger: Logger, level: str, message: str | None, event: dict[str, Any], failure: object) -> None:
+        """Send one message; ``event`` holds the caller's keywords (it may be changed).
+
+        Called from ``Logger._deliver``: the frame three levels up is the caller's.
+        """
+
+    def start(self, out: IO[Any] | None, level: str) -> Any:
+        """Show messages at ``level`` and above on ``out`` (None: only set the level); return how to undo it."""
+
+
+_backends: dict[str, Backend] = {}
+
+
+def register_backend(framework: str, backend: Backend) -> None:
+    """Make ``backend`` the logging backend used while ``framework`` is selected."""
+    _backends[framework] = backend
+
+
+def current_backend() -> Backend:
+    """The backend of the selected framework; stdlib logging when none is selected."""
+    facade: Any = sys.modules["txaio"]
+    if getattr(facade, "using_twisted", False) and "twisted" in _backends:
+        return _backends["twisted"]
+    return _backends.get("asyncio") or _stdlib_backend()
+
+
+def selected_backend() -> Backend | None:
+    """The backend of the selected framework; None before a framework is selected."""
+    facade: Any = sys.modules["txaio"]
+    if getattr(facade, "using_twisted", False):
+        return _backends.get("twisted")
+    if getattr(facade, "using_asyncio", False):
+        return _backends.get("asyncio") or _stdlib_backend()
+    return None
+
+
+def _stdlib_backend() -> Backend:
+    from txaio.log._stdlib import STDLIB_BACKEND  # imported late: the stdlib sink imports this module
+
+    return STDLIB_BACKEND
+
+
+# --- the namespace: where make_logger() was called ----------------------------------------------
+# A library writes ``log = txaio.make_logger()`` in a class body and gets the namespace
+# ``module.Class`` without repeating names that would go stale.
+
+#: Code objects of functions that only pass a make_logger call on (skipped).
+_wrappers: set[CodeType] = set()
+
+
+def skip_frames_of(code: CodeType) -> None:
+    """Treat frames running ``code`` as plumbing, not as the caller."""
+    _wrappers.add(code)
+
+
+def caller_namespace(depth: int = 1) -> str:
+    """``module.Class`` (class body or method), ``module.function``, or ``module``.
+
+    Only the innermost class or function counts, however deeply it is nested.
+
+    ``depth`` counts frames above the one calling this; plumbing frames
+    registered with :func:`skip_frames_of` are skipped as well.
+    """
+    frame: FrameType | None = sys._getframe(depth + 1)
+    while frame is not None and frame.f_code in _wrappers:
+        frame = frame.f_back
+    if frame is None:
+        return "txaio"
+    return namespace_of(frame)
+
+
+def namespace_of(frame: FrameType) -> str:
+    """The namespace that code running in ``frame`` logs under."""
+    module = str(frame.f_globals.get("__name__", "?"))
+    qualname = frame.f_code.co_qualname
+    if qualname == "<module>":
+        return module
+    parts = qualname.split(".")
+    is_method = _is_function(frame.f_code) and len(parts) > 1 and parts[-2] != "<locals>"
+    # a method names its class; a class body or a function (nested ones too) names itself
+    return f"{module}.{parts[-2] if is_method else parts[-1]}"
+
+
+def _is_function(code: CodeType) -> bool:
+    # class bodies and modules run without fresh local namespaces
+    return bool(code.co_flags & 0x02)  # CO_NEWLOCALS
+
+
+# --- saving and restoring it all ----------------------------------------------------------------
+
+
+def save_log_state() -> Callable[[], None]:
+    """Note the global level, the categories and every living logger's level; return how to put them back.
+
+    A test harness calls the result after each test, so one test's level
+    changes and categories do not leak into the next (``start_logging`` is
+    undone separately, by ``stop_logging``).
+    """
+    level = get_global_log_level()
+    categories = dict(_categories)
+    kept = {logger: (logger._log_level, logger._log_level_set_explicitly) for logger in list(loggers)}
+
+    def restore() -> None:
+        _categories.clear()
+        _categories.update(categories)
+        set_global_log_level(level)
+        for logger, (own_level, explicit) in kept.items():
+            logger._log_level_set_explicitly = explicit
+            logger._set_log_level(own_level)
+
+    return restore

@@ -1,8 +1,14 @@
-"""The text txaio's own sinks write: ``<timestamp> <message>`` lines, to any stream.
+"""Output: ``start_logging``, and the ``<timestamp> <message>`` lines txaio's own sinks write.
 
-Writing must never hang and never lose a line silently: a signal handler or
-the stream itself may log while a line is being written, and a stream may
-fail.
+``start_logging`` acts once per process and the first call wins: applications
+and the frameworks they run on (a runner, a test harness) may both call it,
+and keeping the first call's choice means a later, generic call cannot
+silently lower the verbosity (or redirect the output) the application asked
+for.  txaio 26.6.1 also ignored later calls.
+
+Writing a line must never hang and never lose it silently: a signal handler
+or the stream itself may log while a line is being written, and a stream
+may fail.
 """
 
 from __future__ import annotations
@@ -14,6 +20,68 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import IO, Any
+
+from txaio.log._levels import check_level, set_global_log_level
+from txaio.log._logger import Backend, selected_backend
+
+# --- start_logging ---------------------------------------------------------------------------
+
+#: How logging was started: the level, the stream, and how to undo it (tests).
+_started: dict[str, Any] = {}
+
+
+class _Stdout:
+    """The default ``out``: whatever ``sys.stdout`` is when ``start_logging`` runs."""
+
+    def __repr__(self) -> str:
+        return "sys.stdout"
+
+
+#: ``start_logging``'s default stream (26.6.1's default was an object too, not None).
+STDOUT: Any = _Stdout()
+
+
+def start_logging(out: IO[Any] | None = STDOUT, level: str = "info", *, backend: Backend | None = None) -> None:
+    """Write ``<timestamp> <message>`` lines for messages at ``level`` and above to ``out``.
+
+    ``out`` is stdout by default, or a text or a binary stream.  ``out=None``
+    adds no output of txaio's own: it only sets the level, for the sinks the
+    application set up itself (as txaio 26.6.1 on Twisted).  An unknown level
+    raises (every call).  Only the first valid call acts; later ones change
+    nothing.  Before a framework is selected it raises, as in 26.6.1: the
+    output it would start belongs to the framework selected later.
+    """
+    chosen = backend if backend is not None else selected_backend()
+    if chosen is None:
+        raise RuntimeError(
+            "txaio.start_logging() starts the selected framework's logging: call "
+            "txaio.use_asyncio() or txaio.use_twisted() first (txaio has no framework selected)"
+        )
+    level = check_level(level)
+    if _started:
+        return
+    stream: IO[Any] | None = sys.stdout if out is STDOUT else out
+    if stream is not None and not callable(getattr(stream, "write", None)):
+        raise TypeError(f"start_logging(out=...) needs a stream with a write() method, not {type(stream).__name__}")
+    stop: Callable[[], None] = chosen.start(stream, level)
+    _started.update(level=level, out=stream, stop=stop)
+    set_global_log_level(level)
+
+
+def logging_started() -> bool:
+    """True once ``start_logging`` has acted."""
+    return bool(_started)
+
+
+def stop_logging() -> None:
+    """Remove what ``start_logging`` added, so that it can run again (tests only)."""
+    if _started:
+        stop = _started["stop"]
+        _started.clear()
+        stop()
+
+
+# --- lines: timestamps, and writing them -----------------------------------------------------
 
 
 def _stamps(fmt: str, with_offset: bool) -> Callable[[float], str]:
@@ -113,9 +181,7 @@ class LineWriter:
 
     def _put(self, line: str) -> None:
         try:
-            self.out.write(line.encode("utf-8", "backslashreplace") if self._binary else line)
-            if self._flush is not None:
-                self._flush()
+            self._send(line)
         except UnicodeEncodeError:
             encoding = getattr(self.out, "encoding", None) or "ascii"
             try:

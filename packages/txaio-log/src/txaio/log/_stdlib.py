@@ -14,10 +14,15 @@ import sys
 import time
 from typing import IO, TYPE_CHECKING, Any
 
-from txaio.log._formatting import format_message
-from txaio.log._levels import STDLIB_LEVELNO, is_enabled
+from txaio.log._levels import (
+    STDLIB_LEVELNO,
+    add_level_listener,
+    get_global_log_level,
+    is_enabled,
+    remove_level_listener,
+)
+from txaio.log._logger import format_message
 from txaio.log._output import LineWriter, format_local_line
-from txaio.log._state import add_level_listener, get_global_log_level, remove_level_listener
 
 if TYPE_CHECKING:
     from collections.abc import Callable

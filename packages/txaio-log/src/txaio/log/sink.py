@@ -12,17 +12,17 @@ modules, so either side can be released on its own:
 - ``LineWriter`` and ``format_line`` write timestamped lines to an
   output stream without ever hanging or losing a line silently;
 - ``STDOUT`` is ``start_logging``'s default ``out``: whatever ``sys.stdout`` is when it runs;
-- ``loggers`` holds every txaio logger made so far (weakly).
+- ``loggers`` holds every txaio logger made so far (weakly);
+- ``save_log_state`` notes the global level, the log categories and each
+  logger's level, and returns how to put them back (what a test harness
+  such as ``txaio.testutil.isolated_logging`` uses between tests).
 """
 
 from __future__ import annotations
 
-from txaio.log._backend import Backend, current_backend, register_backend
-from txaio.log._formatting import format_message
-from txaio.log._levels import LEVELS, STDLIB_LEVELNO, check_level, is_enabled
-from txaio.log._output import LineWriter, format_line
-from txaio.log._start import STDOUT
-from txaio.log._state import loggers
+from txaio.log._levels import LEVELS, STDLIB_LEVELNO, check_level, is_enabled, loggers
+from txaio.log._logger import Backend, current_backend, format_message, register_backend, save_log_state
+from txaio.log._output import STDOUT, LineWriter, format_line
 from txaio.log._stdlib import STDLIB_BACKEND
 
 __all__ = (
@@ -39,4 +39,5 @@ __all__ = (
     "is_enabled",
     "loggers",
     "register_backend",
+    "save_log_state",
 )

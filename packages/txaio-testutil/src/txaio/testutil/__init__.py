@@ -9,6 +9,9 @@
 - :func:`result_of`, :func:`failure_of`, :func:`assert_no_result`: what a
   future holds right now, on either framework (after Twisted's
   ``successResultOf`` / ``failureResultOf`` / ``assertNoResult``).
+- :func:`isolated_logging`: undo what a block does to txaio logging
+  (``start_logging``, levels, categories); :func:`logged_texts` and
+  :func:`kept_records`: read back what was logged.
 
 With pytest, the plugin (:mod:`txaio.testutil.plugin`) offers the same as
 the fixtures ``txaio_framework`` and ``txaio_clock``, the markers ``txaio``
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 from txaio.testutil._clock import VirtualClock, virtual_clock
 from txaio.testutil._framework import reset_selection, restore_selection, save_selection, use_framework
+from txaio.testutil._logging import isolated_logging, kept_records, logged_texts
 from txaio.testutil._loop import replace_loop
 from txaio.testutil._outcome import assert_no_result, failure_of, result_of
 
@@ -26,6 +30,9 @@ __all__ = [
     "VirtualClock",
     "assert_no_result",
     "failure_of",
+    "isolated_logging",
+    "kept_records",
+    "logged_texts",
     "replace_loop",
     "reset_selection",
     "restore_selection",

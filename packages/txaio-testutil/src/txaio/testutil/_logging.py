@@ -1,8 +1,10 @@
-"""Helpers for tests of txaio logging (tests only), shared by every package's suite.
+"""Helpers for tests of code that logs through txaio.
 
-``start_logging`` acts once per process and the level is global; a test
+``start_logging`` acts once per process and the log level is global: a test
 suite that exercises them needs each test to start from the same state, and
-to read back what was written or recorded.
+to read back what was written or recorded.  Only :func:`isolated_logging`
+needs txaio-log (``pip install txaio-testutil[log]``); it is imported when used, so
+txaio-testutil itself stays importable without it.
 """
 
 from __future__ import annotations
@@ -12,28 +14,32 @@ import logging
 import re
 from collections.abc import Iterator
 
-from txaio.log import _categories
-from txaio.log._start import stop_logging
-from txaio.log._state import get_global_log_level, loggers, set_global_log_level
-
 
 @contextlib.contextmanager
 def isolated_logging() -> Iterator[None]:
-    """Undo ``start_logging``, level changes and new categories made in the body."""
-    level = get_global_log_level()
-    categories = dict(_categories._categories)
-    kept = {logger: (logger._log_level, logger._log_level_set_explicitly) for logger in list(loggers)}
+    """Undo what the body does to txaio logging: ``start_logging``, level changes, new categories.
+
+    Logging is stopped on entry too, so the body may call ``start_logging``
+    and have it act.
+    """
+    try:
+        from txaio.log import stop_logging
+        from txaio.log.sink import save_log_state
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("txaio.log", "txaio.log.sink"):
+            raise
+        raise ModuleNotFoundError(
+            "txaio.testutil.isolated_logging() needs the txaio-log distribution: "
+            "pip install txaio-testutil[log] (or txaio-log)",
+            name=exc.name,
+        ) from exc
+    restore = save_log_state()
     stop_logging()
     try:
         yield
     finally:
         stop_logging()
-        _categories._categories.clear()
-        _categories._categories.update(categories)
-        set_global_log_level(level)
-        for logger, (own_level, explicit) in kept.items():
-            logger._log_level_set_explicitly = explicit
-            logger._set_log_level(own_level)
+        restore()
 
 
 #: A line that ``start_logging`` writes: an ISO timestamp (with its UTC offset on
@@ -42,7 +48,7 @@ LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-]\d{4})? (?P<text>.
 
 
 def logged_texts(output: str) -> list[str]:
-    """The text of every timestamped line of ``output`` (continuation lines are left out)."""
+    """The text of every timestamped line ``start_logging`` wrote to ``output`` (continuation lines are left out)."""
     return [match["text"] for match in map(LOG_LINE.match, output.splitlines()) if match]
 
 
