@@ -12,6 +12,7 @@ from time import perf_counter_ns, time_ns
 from typing import TYPE_CHECKING, Any
 
 from txaio.aio._framework import CORE_RANGE, DISTRIBUTION
+from txaio.aio._version import __version__ as __version__
 from txaio.backend import require_core
 
 require_core(DISTRIBUTION, *CORE_RANGE)

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from txaio._core._version import __version__ as __version__
 from txaio._core.batched import BatchedCall, BatchedTimer
 from txaio._core.checks import check_call_later, describe, finite_seconds, not_callable
 from txaio._core.config import Config

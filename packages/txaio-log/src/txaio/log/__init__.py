@@ -20,6 +20,7 @@ from txaio.log._logger import (
     skip_frames_of,
 )
 from txaio.log._output import logging_started, start_logging, stop_logging
+from txaio.log._version import __version__ as __version__
 
 __all__ = (
     "Backend",

@@ -25,6 +25,7 @@ from txaio.testutil._framework import reset_selection, restore_selection, save_s
 from txaio.testutil._logging import isolated_logging, kept_records, logged_texts
 from txaio.testutil._loop import replace_loop
 from txaio.testutil._outcome import assert_no_result, failure_of, result_of
+from txaio.testutil._version import __version__ as __version__
 
 __all__ = [
     "VirtualClock",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ParamSpec
 
 from txaio.backend import check_call_later, require_core
 from txaio.tx._framework import CORE_RANGE, DISTRIBUTION
+from txaio.tx._version import __version__ as __version__
 
 require_core(DISTRIBUTION, *CORE_RANGE)
 
