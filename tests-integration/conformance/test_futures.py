@@ -189,7 +189,7 @@ def test_a_failure_handled_by_a_later_errback_is_not_reported(txaio_clock: Any) 
 
 def test_reject_outside_except_is_refused_and_the_future_stays_pending(txaio_clock: Any) -> None:
     f = txaio.create_future()
-    with pytest.raises(Exception):  # noqa: B017 - each framework words "no current exception" its own way
+    with pytest.raises(Exception, match="inside an except block"):  # noqa: B017 - not a RuntimeError on Twisted
         txaio.reject(f)
     assert not txaio.is_called(f)
 
@@ -268,3 +268,113 @@ def test_cancel_after_resolution_changes_nothing(txaio_clock: Any) -> None:
 def test_is_future_says_no_to_plain_values(txaio_framework: str) -> None:
     for value in (None, 1, "text", [], RuntimeError("x")):
         assert not txaio.is_future(value)
+
+
+def test_create_future_with_a_failure_as_error(txaio_clock: Any) -> None:
+    error = KeyError("k")
+    f = txaio.create_future(error=txaio.create_failure(error))
+    txaio_clock.advance()
+    assert failure_of(f).value is error
+
+
+@pytest.mark.parametrize("bad", ["text", 42, RuntimeError])
+def test_create_future_with_a_bad_error_is_refused(txaio_clock: Any, bad: Any) -> None:
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        txaio.create_future(error=bad)
+
+
+def test_create_future_with_a_bad_canceller_is_refused(txaio_clock: Any) -> None:
+    with pytest.raises(TypeError, match="canceller"):
+        txaio.create_future(canceller="not callable")
+
+
+def test_create_future_error_outside_except_is_refused(txaio_clock: Any) -> None:
+    with pytest.raises(Exception, match="inside an except block"):  # noqa: B017 - not a RuntimeError on Twisted
+        txaio.create_future_error()
+
+
+def test_resolve_without_a_value_gives_none(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    txaio.resolve(f)
+    txaio_clock.advance()
+    assert result_of(f) is None
+
+
+def test_reject_keeps_the_traceback_of_a_raised_exception(txaio_clock: Any) -> None:
+    try:
+        raise RuntimeError("it failed")
+    except RuntimeError as exc:
+        error = exc
+    f = txaio.create_future()
+    txaio.reject(f, error)
+    txaio_clock.advance()
+    assert txaio.failure_traceback(failure_of(f, RuntimeError)) is not None
+
+
+class _ForeignFailure(txaio.IFailedFuture):
+    """An IFailedFuture neither framework made."""
+
+    def __init__(self, value: BaseException) -> None:
+        self._value = value
+
+    @property
+    def value(self) -> BaseException:
+        return self._value
+
+
+def test_reject_with_a_foreign_failure_keeps_its_exception(txaio_clock: Any) -> None:
+    error = ValueError("from elsewhere")
+    f = txaio.create_future()
+    txaio.reject(f, _ForeignFailure(error))
+    txaio_clock.advance()
+    assert failure_of(f).value is error
+
+
+def test_reject_with_an_exception_class_is_refused(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    with pytest.raises(TypeError, match="reject\\(\\) needs an exception"):
+        txaio.reject(f, ValueError)  # type: ignore[arg-type]
+    assert not txaio.is_called(f)
+
+
+def test_add_callbacks_returns_the_future(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    assert txaio.add_callbacks(f, lambda value: value, None) is f
+
+
+def test_add_callbacks_refusing_two_nones_adds_nothing(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    with pytest.raises(ValueError, match="both are None"):
+        txaio.add_callbacks(f, None, None)
+    txaio.resolve(f, 3)
+    txaio_clock.advance()
+    assert result_of(f) == 3
+
+
+def test_cancel_twice_runs_the_canceller_once(txaio_clock: Any) -> None:
+    calls: list[Any] = []
+    f = txaio.create_future(canceller=calls.append)
+    txaio.cancel(f, "going away")
+    txaio.cancel(f)
+    assert calls == [f]  # at once, inside the first cancel()
+    txaio_clock.advance()
+    failure_of(f)
+    assert calls == [f]
+
+
+def test_a_canceller_may_resolve_the_future_itself(txaio_clock: Any) -> None:
+    f = txaio.create_future(canceller=lambda fut: txaio.resolve(fut, "instead"))
+    txaio.cancel(f)
+    txaio_clock.advance()
+    assert result_of(f) == "instead"
+
+
+def test_is_called_on_every_state(txaio_clock: Any) -> None:
+    pending, done, failed, cancelled = (txaio.create_future() for _ in range(4))
+    txaio.resolve(done, 1)
+    txaio.reject(failed, RuntimeError("x"))
+    txaio.cancel(cancelled)
+    assert [txaio.is_called(f) for f in (pending, done, failed, cancelled)] == [False, True, True, True]
+    failure_of(failed)
+    failure_of(cancelled)
+
