@@ -7,7 +7,6 @@ and nothing relies on when exactly a callback runs.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -85,15 +84,6 @@ def test_twisted_gather_puts_a_failure_in_place_of_a_consumed_error(txaio_clock:
     slot = _consumed_slot(txaio_clock, error)
     assert isinstance(slot, txaio.IFailedFuture)
     assert slot.value is error
-
-
-@on_asyncio
-def test_asyncio_as_future_refuses_an_async_generator_function_at_once(txaio_clock: Any) -> None:
-    async def agen() -> AsyncIterator[int]:
-        yield 1
-
-    with pytest.raises(TypeError, match="async generator"):
-        txaio.as_future(agen)
 
 
 @on_asyncio
