@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 
-
 CYTHON_SOURCE = """
 ran = []
 

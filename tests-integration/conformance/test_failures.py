@@ -97,7 +97,7 @@ def test_the_helpers_read_a_foreign_failure(txaio_framework: str) -> None:
 
 
 def test_create_failure_outside_except_is_refused(txaio_framework: str) -> None:
-    with pytest.raises(Exception, match="inside an except block"):  # noqa: B017 - not a RuntimeError on Twisted
+    with pytest.raises(Exception, match="inside an except block"):
         txaio.create_failure()
 
 
