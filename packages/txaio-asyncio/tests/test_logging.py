@@ -13,8 +13,6 @@ from collections.abc import Iterator
 import pytest
 
 import txaio
-import txaio.aio
-from txaio._core.contract import LOGGING_NAMES
 from txaio.aio import _logging as _aio_logging
 from txaio.log import Logger
 from txaio.log._testing import isolated_logging, kept_records, logged_texts
@@ -36,16 +34,11 @@ def texts(out: io.StringIO) -> list[str]:
     return logged_texts(out.getvalue())
 
 
-def test_txaio_aio_exports_the_logging_functions_of_its_logging_module() -> None:
-    for name in LOGGING_NAMES:
-        assert getattr(txaio.aio, name) is getattr(_aio_logging, name), name
-    assert isinstance(_aio_logging._loggers, type(txaio.log.loggers))
-
-
 def test_make_logger_registers_the_logger_with_the_backend() -> None:
     log = txaio.make_logger()
     assert isinstance(log, Logger)
     assert log in _aio_logging._loggers
+    assert isinstance(_aio_logging._loggers, type(txaio.log.loggers))
 
 
 def test_records_reach_user_handlers_under_the_namespace(records: list[logging.LogRecord]) -> None:
