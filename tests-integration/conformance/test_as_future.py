@@ -1,4 +1,7 @@
-"""as_future on every framework: whatever the callable does, a future comes back."""
+"""as_future on every framework: whatever the callable does, a future comes back.
+
+Awaiting as_future of a coroutine function (its result and its failure) is in test_async_style.py.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from typing import Any
 import pytest
 
 import txaio
-from txaio.testutil import assert_no_result, failure_of, result_of
+from txaio.testutil import failure_of, result_of
 
 
 def test_a_plain_value(txaio_clock: Any) -> None:
@@ -43,18 +46,6 @@ def test_a_returned_future_is_returned_as_it_is(txaio_clock: Any) -> None:
     assert txaio.as_future(lambda: inner) is inner
 
 
-def test_a_coroutine_function_runs_to_its_result(txaio_clock: Any) -> None:
-    async def work(x: int) -> int:
-        await txaio.sleep(1)
-        return x * 2
-
-    f = txaio.as_future(work, 21)
-    txaio_clock.advance(0.5)
-    assert_no_result(f)
-    txaio_clock.advance(0.5)
-    assert result_of(f) == 42
-
-
 def test_a_returned_coroutine_runs_to_its_result(txaio_clock: Any) -> None:
     async def work() -> str:
         return "done"
@@ -65,15 +56,6 @@ def test_a_returned_coroutine_runs_to_its_result(txaio_clock: Any) -> None:
     f = txaio.as_future(starts_work)
     txaio_clock.advance()
     assert result_of(f) == "done"
-
-
-def test_a_coroutine_that_raises_gives_a_failed_future(txaio_clock: Any) -> None:
-    async def work() -> None:
-        raise KeyError("inside")
-
-    f = txaio.as_future(work)
-    txaio_clock.advance()
-    failure_of(f, KeyError)
 
 
 def test_a_coroutine_function_with_wrong_arguments_gives_a_failed_future(txaio_clock: Any) -> None:
@@ -128,9 +110,7 @@ def test_a_hand_written_coroutine_runs_to_its_result(txaio_clock: Any) -> None:
     assert coroutine.ran
 
 
-def test_a_cython_compiled_coroutine_function_runs_to_its_result(
-    cython_module: Any, txaio_clock: Any
-) -> None:
+def test_a_cython_compiled_coroutine_function_runs_to_its_result(cython_module: Any, txaio_clock: Any) -> None:
     cython_module.ran.clear()
     f = txaio.as_future(cython_module.double, 21)
     txaio_clock.advance()

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import txaio
+from txaio.testutil import result_of
 
 on_asyncio = pytest.mark.txaio_only("asyncio")
 on_twisted = pytest.mark.txaio_only("twisted")
@@ -64,10 +65,9 @@ def test_twisted_callbacks_run_at_once(txaio_clock: Any) -> None:
 
 
 def _consumed_slot(txaio_clock: Any, error: BaseException) -> Any:
-    results: list[Any] = []
     g = txaio.gather([txaio.create_future_success(1), txaio.create_future_error(error)])
-    txaio.add_callbacks(g, results.extend, None)
     txaio_clock.advance()
+    results = result_of(g)
     assert results[0] == 1
     return results[1]
 

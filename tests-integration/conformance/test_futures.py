@@ -377,4 +377,3 @@ def test_is_called_on_every_state(txaio_clock: Any) -> None:
     assert [txaio.is_called(f) for f in (pending, done, failed, cancelled)] == [False, True, True, True]
     failure_of(failed)
     failure_of(cancelled)
-

@@ -1,4 +1,7 @@
-"""gather on every framework: one future of all results, in input order."""
+"""gather on every framework: one future of all results, in input order.
+
+Awaiting gather over coroutines is in test_async_style.py.
+"""
 
 from __future__ import annotations
 
@@ -45,18 +48,6 @@ def test_without_consuming_successes_still_gather(txaio_clock: Any) -> None:
         txaio.resolve(f, i)
     txaio_clock.advance()
     assert result_of(g) == [0, 1, 2]
-
-
-def test_gathering_coroutine_results(txaio_clock: Any) -> None:
-    async def slow(value: int) -> int:
-        await txaio.sleep(value)
-        return value
-
-    g = txaio.gather([txaio.as_future(slow, 2), txaio.as_future(slow, 1)])
-    txaio_clock.advance(1)
-    assert_no_result(g)
-    txaio_clock.advance(1)
-    assert result_of(g) == [2, 1]
 
 
 def test_gather_takes_coroutines_and_any_iterable(txaio_clock: Any) -> None:
