@@ -34,7 +34,7 @@ def texts(out: io.StringIO) -> list[str]:
     return logged_texts(out.getvalue())
 
 
-def test_make_logger_registers_the_logger_with_the_backend() -> None:
+def test_make_logger_registers_the_logger_with_txaio_aio() -> None:
     log = txaio.make_logger()
     assert isinstance(log, Logger)
     assert log in _aio_logging._loggers

@@ -49,7 +49,7 @@ def test_the_backend_exports_26_6_1_names() -> None:
     assert issubclass(_tx_logging.Logger, ILogger)
 
 
-def test_make_logger_registers_the_logger_with_the_backend() -> None:
+def test_make_logger_registers_the_logger_with_txaio_tx() -> None:
     assert txaio.make_logger is _tx_logging.make_logger
     log = txaio.make_logger()
     assert isinstance(log, _tx_logging.Logger)
