@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import txaio
+from txaio.testutil import failure_of
 
 
 class FalsyError(Exception):
@@ -83,6 +84,14 @@ class ForeignFailure(txaio.IFailedFuture):
     @property
     def value(self) -> BaseException:
         return self._value
+
+
+def test_reject_with_a_foreign_failure_keeps_its_exception(txaio_clock: Any) -> None:
+    error = ValueError("from elsewhere")
+    f = txaio.create_future()
+    txaio.reject(f, ForeignFailure(error))
+    txaio_clock.advance()
+    assert failure_of(f).value is error
 
 
 def test_the_helpers_read_a_foreign_failure(txaio_framework: str) -> None:
