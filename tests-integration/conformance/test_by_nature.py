@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import txaio
-from txaio.testutil import result_of
+from txaio.testutil import failure_of, result_of
 
 on_asyncio = pytest.mark.txaio_only("asyncio")
 on_twisted = pytest.mark.txaio_only("twisted")
@@ -106,3 +106,62 @@ def test_asyncio_cancel_message_reaches_the_errback(txaio_clock: Any) -> None:
     txaio.cancel(f, "shutting down")
     txaio_clock.advance()
     assert txaio.failure_message(failures[0]) == "CancelledError: shutting down"
+
+
+@on_asyncio
+def test_asyncio_add_callbacks_refuses_what_cannot_be_called_and_adds_nothing(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    for callback, errback in [("text", None), (None, 42), (print, "text"), ("text", print)]:
+        with pytest.raises(TypeError, match="callable"):
+            txaio.add_callbacks(f, callback, errback)
+    txaio.resolve(f, 1)
+    reported: list[Any] = []
+    txaio_clock.loop.set_exception_handler(lambda loop, context: reported.append(context))
+    txaio_clock.advance()
+    assert reported == []
+    assert f.remove_done_callback(print) == 0  # not half-added either
+    assert result_of(f) == 1
+
+
+@on_twisted
+def test_twisted_add_callbacks_takes_what_cannot_be_called_and_fails_when_it_fires(txaio_clock: Any) -> None:
+    """As Twisted's addCallbacks and txaio 26.6.1: the mistake shows when the Deferred fires."""
+    f = txaio.create_future()
+    txaio.add_callbacks(f, "text", None)  # type: ignore[arg-type]
+    txaio.resolve(f, 1)
+    failure_of(f, TypeError)
+
+
+@on_asyncio
+def test_asyncio_is_called_refuses_what_is_not_a_future(txaio_framework: str) -> None:
+    with pytest.raises(TypeError):
+        txaio.is_called("not a future")
+
+
+@on_twisted
+def test_twisted_is_called_on_what_is_not_a_future_raises_attribute_error_as_26_6_1(txaio_framework: str) -> None:
+    with pytest.raises(AttributeError):
+        txaio.is_called("not a future")
+
+
+@on_asyncio
+def test_asyncio_a_call_later_handle_may_be_cancelled_twice(txaio_clock: Any) -> None:
+    seen: list[Any] = []
+    handle = txaio.call_later(1, seen.append, "x")
+    handle.cancel()
+    handle.cancel()
+    txaio_clock.advance(2)
+    assert seen == []
+
+
+@on_twisted
+def test_twisted_a_call_later_handle_refuses_a_second_cancel(txaio_clock: Any) -> None:
+    from twisted.internet.error import AlreadyCancelled
+
+    seen: list[Any] = []
+    handle = txaio.call_later(1, seen.append, "x")
+    handle.cancel()
+    with pytest.raises(AlreadyCancelled):
+        handle.cancel()
+    txaio_clock.advance(2)
+    assert seen == []

@@ -81,25 +81,3 @@ def test_a_task_cancelled_while_awaiting_runs_the_canceller(clock: VirtualClock)
     clock.advance()
     assert calls == [f]
     assert task.cancelled()
-
-
-def test_is_called_refuses_what_is_not_a_future() -> None:
-    """Twisted raises AttributeError here, as 26.6.1 did."""
-    with pytest.raises(TypeError):
-        txaio.is_called("not a future")
-
-
-@pytest.mark.parametrize(("callback", "errback"), [("text", None), (None, 42), (print, "text"), ("text", print)])
-def test_add_callbacks_refuses_what_cannot_be_called_and_adds_nothing(
-    clock: VirtualClock, callback: Any, errback: Any
-) -> None:
-    """Twisted's addCallbacks takes them and fails later, as 26.6.1 did."""
-    f = txaio.create_future()
-    with pytest.raises(TypeError, match="callable"):
-        txaio.add_callbacks(f, callback, errback)
-    txaio.resolve(f, 1)
-    reported: list[Any] = []
-    clock.loop.set_exception_handler(lambda loop, context: reported.append(context))
-    clock.advance()
-    assert reported == []
-    assert f.remove_done_callback(print) == 0

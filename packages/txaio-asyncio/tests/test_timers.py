@@ -13,16 +13,6 @@ import txaio
 from txaio.testutil import VirtualClock, replace_loop
 
 
-def test_a_call_later_handle_may_be_cancelled_twice(clock: VirtualClock) -> None:
-    """asyncio's TimerHandle allows it; Twisted's DelayedCall raises AlreadyCancelled, as on 26.6.1."""
-    seen: list[Any] = []
-    handle = txaio.call_later(1, seen.append, "x")
-    handle.cancel()
-    handle.cancel()
-    clock.advance(2)
-    assert seen == []
-
-
 def test_cancelling_sleep_drops_its_timer(clock: VirtualClock) -> None:
     f = txaio.sleep(5)
     txaio.cancel(f)

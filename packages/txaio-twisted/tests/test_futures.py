@@ -54,8 +54,3 @@ def test_cancel_fails_with_twisteds_cancelled_error() -> None:
     future = txaio.create_future()
     txaio.cancel(future, msg="stop")
     failure_of(future, CancelledError)
-
-
-def test_is_called_on_what_is_not_a_future_raises_attribute_error_as_26_6_1() -> None:
-    with pytest.raises(AttributeError):
-        txaio.is_called("not a future")  # type: ignore[arg-type]
