@@ -1,28 +1,44 @@
-"""as_future on every framework: whatever the callable does, a future comes back."""
+"""as_future on every framework: whatever the callable does, a future comes back.
+
+Awaiting as_future of a coroutine function (its result and its failure) is in test_async_style.py.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Coroutine, Generator
 from typing import Any
 
+import pytest
+
 import txaio
+from txaio.testutil import failure_of, result_of
 
 
-def test_a_plain_value(txaio_clock: Any, watch: Any) -> None:
-    seen = watch(txaio.as_future(lambda a, b=0: a + b, 1, b=2))
+def test_a_plain_value(txaio_clock: Any) -> None:
+    f = txaio.as_future(lambda a, b=0: a + b, 1, b=2)
     txaio_clock.advance()
-    assert seen == [("ok", 3)]
+    assert result_of(f) == 3
 
 
-def test_a_raised_exception_becomes_a_failed_future(txaio_clock: Any, watch: Any) -> None:
+def test_a_raised_exception_becomes_a_failed_future(txaio_clock: Any) -> None:
     error = RuntimeError("it failed")
 
     def boom() -> None:
         raise error
 
-    seen = watch(txaio.as_future(boom))
+    f = txaio.as_future(boom)
     txaio_clock.advance()
-    assert [(kind, fail.value) for kind, fail in seen] == [("err", error)]
+    fail = failure_of(f)
+    assert fail.value is error
+    assert "boom" in txaio.failure_format_traceback(fail)
+
+
+def test_keyboard_interrupt_is_not_swallowed(txaio_clock: Any) -> None:
+    def interrupted() -> Any:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        txaio.as_future(interrupted)
 
 
 def test_a_returned_future_is_returned_as_it_is(txaio_clock: Any) -> None:
@@ -30,68 +46,33 @@ def test_a_returned_future_is_returned_as_it_is(txaio_clock: Any) -> None:
     assert txaio.as_future(lambda: inner) is inner
 
 
-def test_a_coroutine_function_runs_to_its_result(txaio_clock: Any, watch: Any) -> None:
-    async def work(x: int) -> int:
-        await txaio.sleep(1)
-        return x * 2
-
-    seen = watch(txaio.as_future(work, 21))
-    txaio_clock.advance(0.5)
-    assert seen == []
-    txaio_clock.advance(0.5)
-    assert seen == [("ok", 42)]
-
-
-def test_a_returned_coroutine_runs_to_its_result(txaio_clock: Any, watch: Any) -> None:
+def test_a_returned_coroutine_runs_to_its_result(txaio_clock: Any) -> None:
     async def work() -> str:
         return "done"
 
     def starts_work() -> Any:
         return work()
 
-    seen = watch(txaio.as_future(starts_work))
+    f = txaio.as_future(starts_work)
     txaio_clock.advance()
-    assert seen == [("ok", "done")]
+    assert result_of(f) == "done"
 
 
-def test_a_coroutine_that_raises_gives_a_failed_future(txaio_clock: Any, watch: Any) -> None:
-    async def work() -> None:
-        raise KeyError("inside")
-
-    seen = watch(txaio.as_future(work))
-    txaio_clock.advance()
-    [(kind, fail)] = seen
-    assert kind == "err"
-    assert isinstance(fail.value, KeyError)
-
-
-def test_a_coroutine_function_with_wrong_arguments_gives_a_failed_future(txaio_clock: Any, watch: Any) -> None:
+def test_a_coroutine_function_with_wrong_arguments_gives_a_failed_future(txaio_clock: Any) -> None:
     async def work() -> None:
         pass
 
-    seen = watch(txaio.as_future(work, "unexpected"))
+    f = txaio.as_future(work, "unexpected")
     txaio_clock.advance()
-    [(kind, fail)] = seen
-    assert kind == "err"
-    assert isinstance(fail.value, TypeError)
+    failure_of(f, TypeError)
 
 
-def test_an_async_generator_function_is_a_clear_error(txaio_clock: Any, watch: Any) -> None:
+def test_an_async_generator_function_is_refused_at_once(txaio_clock: Any) -> None:
     async def agen() -> AsyncIterator[int]:
         yield 1
 
-    # asyncio raises at once, Twisted may hand back a failed future: both name the cause.
-    try:
-        f = txaio.as_future(agen)
-    except TypeError as exc:
-        message = str(exc)
-    else:
-        seen = watch(f)
-        txaio_clock.advance()
-        [(kind, fail)] = seen
-        assert kind == "err"
-        message = txaio.failure_message(fail)
-    assert "async generator" in message
+    with pytest.raises(TypeError, match="async generator"):
+        txaio.as_future(agen)
 
 
 class _HandWrittenCoroutine(Coroutine[Any, Any, int]):
@@ -121,25 +102,23 @@ def _finished(coroutine: _HandWrittenCoroutine) -> Generator[Any, None, int]:
     yield  # a generator, though it never yields
 
 
-def test_a_hand_written_coroutine_runs_to_its_result(txaio_clock: Any, watch: Any) -> None:
+def test_a_hand_written_coroutine_runs_to_its_result(txaio_clock: Any) -> None:
     coroutine = _HandWrittenCoroutine(11)
-    seen = watch(txaio.as_future(lambda: coroutine))
+    f = txaio.as_future(lambda: coroutine)
     txaio_clock.advance()
-    assert seen == [("ok", 11)]
+    assert result_of(f) == 11
     assert coroutine.ran
 
 
-def test_a_cython_compiled_coroutine_function_runs_to_its_result(
-    cython_module: Any, txaio_clock: Any, watch: Any
-) -> None:
+def test_a_cython_compiled_coroutine_function_runs_to_its_result(cython_module: Any, txaio_clock: Any) -> None:
     cython_module.ran.clear()
-    seen = watch(txaio.as_future(cython_module.double, 21))
+    f = txaio.as_future(cython_module.double, 21)
     txaio_clock.advance()
-    assert seen == [("ok", 42)]
+    assert result_of(f) == 42
     assert cython_module.ran == [21]
 
 
-def test_gather_takes_a_hand_written_coroutine_too(txaio_clock: Any, watch: Any) -> None:
-    seen = watch(txaio.gather([_HandWrittenCoroutine(5), txaio.create_future_success(6)]))
+def test_gather_takes_a_hand_written_coroutine_too(txaio_clock: Any) -> None:
+    g = txaio.gather([_HandWrittenCoroutine(5), txaio.create_future_success(6)])
     txaio_clock.advance()
-    assert seen == [("ok", [5, 6])]
+    assert result_of(g) == [5, 6]

@@ -7,12 +7,12 @@ and nothing relies on when exactly a callback runs.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 import txaio
+from txaio.testutil import failure_of, result_of
 
 on_asyncio = pytest.mark.txaio_only("asyncio")
 on_twisted = pytest.mark.txaio_only("twisted")
@@ -65,10 +65,9 @@ def test_twisted_callbacks_run_at_once(txaio_clock: Any) -> None:
 
 
 def _consumed_slot(txaio_clock: Any, error: BaseException) -> Any:
-    results: list[Any] = []
     g = txaio.gather([txaio.create_future_success(1), txaio.create_future_error(error)])
-    txaio.add_callbacks(g, results.extend, None)
     txaio_clock.advance()
+    results = result_of(g)
     assert results[0] == 1
     return results[1]
 
@@ -85,15 +84,6 @@ def test_twisted_gather_puts_a_failure_in_place_of_a_consumed_error(txaio_clock:
     slot = _consumed_slot(txaio_clock, error)
     assert isinstance(slot, txaio.IFailedFuture)
     assert slot.value is error
-
-
-@on_asyncio
-def test_asyncio_as_future_refuses_an_async_generator_function_at_once(txaio_clock: Any) -> None:
-    async def agen() -> AsyncIterator[int]:
-        yield 1
-
-    with pytest.raises(TypeError, match="async generator"):
-        txaio.as_future(agen)
 
 
 @on_asyncio
@@ -116,3 +106,62 @@ def test_asyncio_cancel_message_reaches_the_errback(txaio_clock: Any) -> None:
     txaio.cancel(f, "shutting down")
     txaio_clock.advance()
     assert txaio.failure_message(failures[0]) == "CancelledError: shutting down"
+
+
+@on_asyncio
+def test_asyncio_add_callbacks_refuses_what_cannot_be_called_and_adds_nothing(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    for callback, errback in [("text", None), (None, 42), (print, "text"), ("text", print)]:
+        with pytest.raises(TypeError, match="callable"):
+            txaio.add_callbacks(f, callback, errback)
+    txaio.resolve(f, 1)
+    reported: list[Any] = []
+    txaio_clock.loop.set_exception_handler(lambda loop, context: reported.append(context))
+    txaio_clock.advance()
+    assert reported == []
+    assert f.remove_done_callback(print) == 0  # not half-added either
+    assert result_of(f) == 1
+
+
+@on_twisted
+def test_twisted_add_callbacks_takes_what_cannot_be_called_and_fails_when_it_fires(txaio_clock: Any) -> None:
+    """As Twisted's addCallbacks and txaio 26.6.1: the mistake shows when the Deferred fires."""
+    f = txaio.create_future()
+    txaio.add_callbacks(f, "text", None)  # type: ignore[arg-type]
+    txaio.resolve(f, 1)
+    failure_of(f, TypeError)
+
+
+@on_asyncio
+def test_asyncio_is_called_refuses_what_is_not_a_future(txaio_framework: str) -> None:
+    with pytest.raises(TypeError):
+        txaio.is_called("not a future")
+
+
+@on_twisted
+def test_twisted_is_called_on_what_is_not_a_future_raises_attribute_error_as_26_6_1(txaio_framework: str) -> None:
+    with pytest.raises(AttributeError):
+        txaio.is_called("not a future")
+
+
+@on_asyncio
+def test_asyncio_a_call_later_handle_may_be_cancelled_twice(txaio_clock: Any) -> None:
+    seen: list[Any] = []
+    handle = txaio.call_later(1, seen.append, "x")
+    handle.cancel()
+    handle.cancel()
+    txaio_clock.advance(2)
+    assert seen == []
+
+
+@on_twisted
+def test_twisted_a_call_later_handle_refuses_a_second_cancel(txaio_clock: Any) -> None:
+    from twisted.internet.error import AlreadyCancelled
+
+    seen: list[Any] = []
+    handle = txaio.call_later(1, seen.append, "x")
+    handle.cancel()
+    with pytest.raises(AlreadyCancelled):
+        handle.cancel()
+    txaio_clock.advance(2)
+    assert seen == []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import traceback
 from types import TracebackType
 from typing import Any
 
 import pytest
 
 import txaio
+from txaio.testutil import failure_of
 
 
 class FalsyError(Exception):
@@ -56,25 +58,69 @@ def test_a_raised_exception_keeps_its_traceback(txaio_framework: str) -> None:
     except RuntimeError as exc:
         error = exc
     fail = txaio.create_failure(error)
-    assert isinstance(txaio.failure_traceback(fail), TracebackType)
-    assert "inner" in txaio.failure_format_traceback(fail)
+    assert txaio.failure_traceback(fail) is error.__traceback__
+    text = txaio.failure_format_traceback(fail)
+    assert text.startswith("Traceback (most recent call last):")
+    assert "in inner" in text
+    assert text.rstrip().endswith("RuntimeError: deep")
+
+
+def test_a_message_of_an_exception_without_text(txaio_framework: str) -> None:
+    assert txaio.failure_message(txaio.create_failure(ValueError())) == "ValueError: "
+
+
+@pytest.mark.parametrize("bad", ["text", 1, KeyError], ids=["str", "int", "exception-class"])
+def test_create_failure_of_a_non_exception_is_refused(txaio_framework: str, bad: Any) -> None:
+    with pytest.raises(TypeError):
+        txaio.create_failure(bad)
+
+
+class ForeignFailure(txaio.IFailedFuture):
+    """An IFailedFuture that neither framework made."""
+
+    def __init__(self, value: BaseException) -> None:
+        self._value = value
+
+    @property
+    def value(self) -> BaseException:
+        return self._value
+
+
+def test_reject_with_a_foreign_failure_keeps_its_exception(txaio_clock: Any) -> None:
+    error = ValueError("from elsewhere")
+    f = txaio.create_future()
+    txaio.reject(f, ForeignFailure(error))
+    txaio_clock.advance()
+    assert failure_of(f).value is error
+
+
+def test_the_helpers_read_a_foreign_failure(txaio_framework: str) -> None:
+    try:
+        raise OSError("disk")
+    except OSError as exc:
+        error = exc
+    foreign = ForeignFailure(error)
+    assert txaio.failure_message(foreign) == "OSError: disk"
+    assert txaio.failure_traceback(foreign) is error.__traceback__
+    assert txaio.failure_format_traceback(foreign) == "".join(traceback.format_exception(error))
 
 
 def test_create_failure_outside_except_is_refused(txaio_framework: str) -> None:
-    with pytest.raises(Exception):  # noqa: B017 - each framework words "no current exception" its own way
+    with pytest.raises(Exception, match="inside an except block"):
         txaio.create_failure()
 
 
-def test_errbacks_get_a_failure_the_helpers_read(txaio_clock: Any, watch: Any) -> None:
+def test_errbacks_get_a_failure_the_helpers_read(txaio_clock: Any) -> None:
     f = txaio.create_future()
-    seen = watch(f)
+    failures: list[Any] = []
+    txaio.add_callbacks(f, None, failures.append)
     try:
         inner()
     except RuntimeError:
         txaio.reject(f)
     txaio_clock.advance()
-    [(kind, fail)] = seen
-    assert kind == "err"
+    [fail] = failures
+    assert "inner" in [frame.name for frame in traceback.extract_tb(txaio.failure_traceback(fail))]
     assert txaio.failure_message(fail) == "RuntimeError: deep"
     assert "inner" in txaio.failure_format_traceback(fail)
 

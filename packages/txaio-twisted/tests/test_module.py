@@ -11,20 +11,13 @@ import pytest
 
 import txaio
 import txaio.tx
-from txaio._core.contract import BACKEND_NAMES
 from txaio.testutil import reset_selection, use_framework
 
 
-def test_exports_every_backend_name_and_the_flags() -> None:
-    assert [name for name in BACKEND_NAMES if not hasattr(txaio.tx, name)] == []
+def test_the_module_flags_say_twisted() -> None:
+    """That selection binds every name of txaio.tx is tested in conformance/test_selection.py."""
     assert txaio.tx.using_twisted is True
     assert txaio.tx.using_asyncio is False
-
-
-def test_selection_binds_the_module_functions_onto_txaio() -> None:
-    assert txaio.using_twisted and not txaio.using_asyncio
-    for name in BACKEND_NAMES:
-        assert getattr(txaio, name) is getattr(txaio.tx, name), name
 
 
 def test_26_6_1_names_reached_by_downstream_code() -> None:

@@ -5,15 +5,6 @@ from __future__ import annotations
 import gc
 from typing import Any
 
-from twisted.internet.defer import Deferred
-
-
-def outcome(future: Deferred[Any]) -> list[Any]:
-    """What a callback / errback pair added now receives: [("ok", value)] or [("fail", Failure)]."""
-    seen: list[Any] = []
-    future.addCallbacks(lambda value: seen.append(("ok", value)), lambda fail: seen.append(("fail", fail)))
-    return seen
-
 
 class LogEvents(list[dict[str, Any]]):
     """The Twisted log events emitted during a test."""
