@@ -14,10 +14,10 @@ from types import TracebackType
 from typing import Any
 
 from txaio.aio import _failure, _futures
+from txaio.aio._calls import bind_as_future, bind_call_later
 from txaio.aio._failure import FailedFuture, exception_of
 from txaio.aio._futures import CancellableFuture
 from txaio.aio._loop import current_loop
-from txaio.aio._calls import bind_as_future, bind_call_later
 from txaio.backend import UNSET, BatchedTimer, Config, FrameworkApi
 from txaio.backend import Unset as _Unset
 from txaio.interfaces import IBatchedTimer, IFailedFuture
