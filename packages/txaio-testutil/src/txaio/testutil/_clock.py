@@ -6,8 +6,9 @@ import contextlib
 from collections.abc import Iterator
 
 import txaio
-from txaio.backend import VirtualClock, find_framework
+from txaio.backend import Framework, VirtualClock, find_framework
 from txaio.testutil._loop import replace_loop
+from txaio.testutil._support import framework_factory
 
 __all__ = ("VirtualClock", "make_clock", "selected_framework", "virtual_clock")
 
@@ -26,19 +27,10 @@ def selected_framework() -> str:
 
 def make_clock(framework: str) -> VirtualClock:
     """A fresh, not yet installed virtual clock for ``framework``."""
-    descriptor = find_framework(framework)  # unknown: ValueError; not installed: ImportError naming it
-    try:
-        factory = descriptor.load_virtual_clock()
-    except ImportError as exc:
-        raise ImportError(
-            f"the {framework} virtual clock comes with {descriptor.distribution} ({exc}); "
-            f"install it: pip install {descriptor.distribution}"
-        ) from exc
-    if factory is None:
-        raise ValueError(f"txaio framework {framework!r} ({descriptor.distribution}) offers no virtual clock")
-    clock = factory()
+    clock = framework_factory(framework, "virtual clock", Framework.load_virtual_clock)()
     if not isinstance(clock, VirtualClock):
-        raise TypeError(f"{descriptor.virtual_clock} made {clock!r}, not a txaio.backend.VirtualClock")
+        reference = find_framework(framework).virtual_clock
+        raise TypeError(f"{reference} made {clock!r}, not a txaio.backend.VirtualClock")
     return clock
 
 

@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 import txaio
-from txaio.backend import TestTimedOut, VirtualClock, find_framework
+from txaio.backend import Framework, TestTimedOut, VirtualClock, find_framework
 from txaio.testutil._outcome import outcome
 
 #: How often (real seconds) a test on the virtual clock that waits for
@@ -52,21 +52,30 @@ class FrameworkSupport(Protocol):
 _handed_out: dict[str, FrameworkSupport] = {}
 
 
+def framework_factory(framework: str, what: str, load: Callable[[Framework], Any]) -> Callable[[], Any]:
+    """The factory of ``what`` that ``framework``'s descriptor names, loaded with ``load``.
+
+    Unknown framework: ValueError; backend or factory not importable: ImportError
+    naming what to install; a framework that offers none: ValueError.
+    """
+    descriptor = find_framework(framework)
+    try:
+        factory = load(descriptor)
+    except ImportError as exc:
+        raise ImportError(
+            f"the {framework} {what} comes with {descriptor.distribution} ({exc}); "
+            f"install it: pip install {descriptor.distribution}"
+        ) from exc
+    if factory is None:
+        raise ValueError(f"txaio framework {framework!r} ({descriptor.distribution}) offers no {what}")
+    return factory  # type: ignore[no-any-return]
+
+
 def support_for(framework: str) -> FrameworkSupport:
     """The support object of ``framework``, or ImportError saying what to install."""
     if framework in _handed_out:
         return _handed_out[framework]
-    descriptor = find_framework(framework)  # unknown: ValueError; not installed: ImportError naming it
-    try:
-        factory = descriptor.load_test_support()
-    except ImportError as exc:
-        raise ImportError(
-            f"txaio's test support for {framework} comes with {descriptor.distribution} ({exc}); "
-            f"install it: pip install {descriptor.distribution}"
-        ) from exc
-    if factory is None:
-        raise ValueError(f"txaio framework {framework!r} ({descriptor.distribution}) offers no test support")
-    support: FrameworkSupport = factory()
+    support: FrameworkSupport = framework_factory(framework, "test support", Framework.load_test_support)()
     _handed_out[framework] = support
     return support
 
