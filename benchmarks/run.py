@@ -1,11 +1,13 @@
-"""txaio against the raw framework, side by side: ``hatch run bench [--quick] [--against 26.6.1]``.
+"""txaio against the raw framework, side by side: ``hatch run bench [--quick] [--against 26.6.1] [--before REF]``.
 
-Each framework runs in its own subprocess (``worker.py``), because txaio's
-framework selection is one-way per process.  ``--against VERSION`` runs the
-txaio side once more on that release from PyPI, in a cached venv.  The import
-case times fresh interpreters of slim venvs (see ``import_time.py``).
-Figures are printed; nothing is asserted.  Exit status 1 only when a case
-could not run at all.
+Each column (asyncio, uvloop, Twisted) runs in its own subprocess
+(``worker.py``), because txaio's framework selection is one-way per process.
+``--against VERSION`` runs every case once more on that release from PyPI, and
+``--before REF`` on this repository's parts as they were at a git commit, each
+in a cached venv, so before and after are measured in one run.  The import
+case times fresh interpreters of slim venvs (see ``import_time.py``).  Figures
+are printed; nothing is asserted.  Exit status 1 only when a case could not
+run at all.
 """
 
 from __future__ import annotations
@@ -19,20 +21,23 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
+import costs
 import import_time
 import report
 import venvs
+from columns import COLUMNS
 
 HERE = Path(__file__).resolve().parent
-
-FRAMEWORKS = ("asyncio", "twisted")
+#: A worker's exit status when its column cannot run in that interpreter (worker.UNAVAILABLE).
+UNAVAILABLE = 3
 #: The release the import case is compared with when --against is not given.
 IMPORT_BASELINE = "26.6.1"
 
 
-def run_worker(python: Path, framework: str, args: argparse.Namespace, txaio_only: bool) -> dict[str, object] | None:
-    """Figures of one framework from one interpreter, or None (with its error shown) if it failed."""
+def run_worker(python: Path, framework: str, args: argparse.Namespace, txaio_only: bool) -> dict[str, Any] | None:
+    """Figures of one column from one interpreter, or None (with its error shown) if it failed."""
     with tempfile.TemporaryDirectory(prefix="txaio-bench-") as tmp:
         out = Path(tmp) / "figures.json"
         command = [str(python), str(HERE / "worker.py"), "--framework", framework, "--out", str(out)]
@@ -41,13 +46,19 @@ def run_worker(python: Path, framework: str, args: argparse.Namespace, txaio_onl
         command += ["--cases", args.cases] if args.cases else []
         command += ["--clock", args.clock]
         completed = subprocess.run(command, stderr=subprocess.PIPE, text=True, check=False)
+        if completed.returncode == UNAVAILABLE:
+            raise ColumnSkipped(completed.stderr.strip())
         if completed.returncode != 0 or not out.exists():
             print(f"[bench] {framework} worker ({python}) failed:\n{completed.stderr}", file=sys.stderr)
             return None
         if completed.stderr.strip():
             print(completed.stderr, file=sys.stderr, end="")
-        figures: dict[str, object] = json.loads(out.read_text())
+        figures: dict[str, Any] = json.loads(out.read_text())
         return figures
+
+
+class ColumnSkipped(Exception):
+    """A column that cannot run in one of the interpreters (uvloop not installed there)."""
 
 
 def machine() -> str:
@@ -65,8 +76,15 @@ def machine() -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smoke run: small batches, 3 repetitions")
-    parser.add_argument("--against", metavar="VERSION", help="also run the txaio cases on txaio VERSION from PyPI")
-    parser.add_argument("--framework", choices=(*FRAMEWORKS, "both"), default="both")
+    parser.add_argument("--against", metavar="VERSION", help="also run every case on txaio VERSION from PyPI")
+    parser.add_argument(
+        "--before", metavar="REF", help="also run every case on this repository's parts at git REF (before/after)"
+    )
+    parser.add_argument(
+        "--framework",
+        default="all",
+        help=f"comma-separated columns: {', '.join(COLUMNS)} (default: all; 'both' is asyncio,twisted)",
+    )
     parser.add_argument("--cases", default="", help="comma-separated case names, 'import' included (default: all)")
     parser.add_argument(
         "--clock",
@@ -79,31 +97,46 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     started = time.monotonic()
-    frameworks = FRAMEWORKS if args.framework == "both" else (args.framework,)
+    columns = _columns(parser, args.framework)
     wanted = [name for name in args.cases.split(",") if name]
     run_import = not args.no_import and (not wanted or "import" in wanted)
     args.cases = ",".join(name for name in wanted if name != "import")
     if wanted and not args.cases:
-        frameworks = ()
+        columns = []
     failed = False
     print(f"machine: {machine()}")
     print(f"command: {' '.join(['python benchmarks/run.py', *argv])}")
     try:
-        their_python = venvs.released(args.against, with_twisted=True) if args.against and frameworks else None
+        others = _comparison_pythons(args) if columns else []
     except subprocess.CalledProcessError as exc:
-        print(f"[bench] could not prepare the txaio {args.against} venv: {exc}", file=sys.stderr)
+        print(f"[bench] could not prepare a comparison venv: {exc}", file=sys.stderr)
         return 1
-    for framework in frameworks:
-        ours = run_worker(Path(sys.executable), framework, args, txaio_only=False)
-        theirs = run_worker(their_python, framework, args, txaio_only=False) if their_python else None
-        if ours is None or (their_python and theirs is None):
-            failed = True
+    results: dict[str, tuple[dict[str, Any], list[report.Comparison]]] = {}
+    for column in columns:
+        try:
+            ours = run_worker(Path(sys.executable), column, args, txaio_only=False)
+            theirs = [(label, run_worker(python, column, args, txaio_only=False)) for label, python in others]
+        except ColumnSkipped as exc:
+            print(f"\n{column}: skipped ({exc})")
+            continue
+        failed = failed or ours is None or any(figures is None for _, figures in theirs)
         if ours is None:
             continue
-        failed = failed or any("error" in result for result in ours["results"])  # type: ignore[attr-defined]
-        title = f"{framework}: txaio {ours['txaio_version']}, Python {ours['python']}, {args.clock} clock"
+        failed = failed or any("error" in result for result in ours["results"])
+        compared = [(label, figures) for label, figures in theirs if figures is not None]
+        results[column] = (ours, compared)
+        loop = ours.get("loop", "?")
+        title = f"{column}: txaio {ours['txaio_version']} on {loop}, Python {ours['python']}, {args.clock} clock"
         print(f"\n**{title}**\n" if args.markdown else f"\n{title}")
-        print(report.render(*report.framework_rows(ours, theirs), markdown=args.markdown))
+        print(report.render(*report.framework_rows(ours, compared), markdown=args.markdown))
+
+    if results:
+        print("\n**Summary: txaio/raw per operation**\n" if args.markdown else "\nSummary: txaio/raw per operation")
+        print(report.render(*report.summary_rows(results), markdown=args.markdown))
+        notes = costs.notes(report.missed(results))
+        if notes:
+            print("\nWhere the rest of the cost is, for each operation over its target:")
+            print("\n".join(f"- {line}" for line in notes))
 
     if run_import:
         baseline = args.against or IMPORT_BASELINE
@@ -119,6 +152,28 @@ def main(argv: list[str]) -> int:
 
     print(f"\n[bench] done in {time.monotonic() - started:.0f} s")
     return 1 if failed else 0
+
+
+def _columns(parser: argparse.ArgumentParser, spec: str) -> list[str]:
+    if spec == "all":
+        return list(COLUMNS)
+    names = ["asyncio", "twisted"] if spec == "both" else [name for name in spec.split(",") if name]
+    unknown = [name for name in names if name not in COLUMNS]
+    if unknown:
+        parser.error(f"unknown column(s) {', '.join(unknown)}; choose from {', '.join(COLUMNS)}")
+    return names
+
+
+def _comparison_pythons(args: argparse.Namespace) -> list[tuple[str, Path]]:
+    """(label, interpreter) of each comparison run: a release from PyPI, an earlier tree."""
+    others = []
+    if args.against:
+        others.append((args.against, venvs.released(args.against, with_twisted=True)))
+    if args.before:
+        commit, python = venvs.tree(args.before)
+        print(f"before: {args.before} = commit {commit}")
+        others.append(("before", python))
+    return others
 
 
 if __name__ == "__main__":

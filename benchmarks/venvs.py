@@ -1,6 +1,8 @@
 """Cached virtualenvs under build/bench-venvs, made with uv.
 
-- ``txaio-26.6.1``: txaio 26.6.1 and Twisted from PyPI, for ``--against 26.6.1``.
+- ``txaio-26.6.1``: txaio 26.6.1, Twisted and uvloop from PyPI, for ``--against 26.6.1``.
+- ``tree-<commit>``: this repository's four runtime parts as they were at a commit, with
+  Twisted and uvloop, for ``--before <git ref>``.
 - ``slim-26.6.1``: txaio 26.6.1 alone, and ``slim-ours``: txaio-core, txaio-log and
   txaio-asyncio built from this tree (not editable, as a user installs them), for
   the import-time case.
@@ -12,14 +14,20 @@ Python, or (for ``slim-ours``) any file of the three packages.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENVS = ROOT / "build" / "bench-venvs"
+TREES = ROOT / "build" / "bench-trees"
 SLIM_PACKAGES = ("txaio-core", "txaio-log", "txaio-asyncio")
+RUNTIME_PACKAGES = (*SLIM_PACKAGES, "txaio-twisted")
+#: What every framework column needs beside txaio (uvloop: the ``uvloop`` column).
+FRAMEWORKS = ["twisted", "uvloop; sys_platform != 'win32'"]
 
 
 def python_of(venv: Path) -> Path:
@@ -60,7 +68,7 @@ def ensure(name: str, requirements: list[str], fingerprint: str = "", fresh_buil
 
 def released(version: str, with_twisted: bool) -> Path:
     """txaio ``version`` from PyPI (with Twisted, or alone for the slim import case)."""
-    requirements = [f"txaio=={version}"] + (["twisted"] if with_twisted else [])
+    requirements = [f"txaio=={version}"] + (FRAMEWORKS if with_twisted else [])
     return ensure(f"{'txaio' if with_twisted else 'slim'}-{version}", requirements)
 
 
@@ -68,3 +76,18 @@ def slim_ours() -> Path:
     """This tree's asyncio-only install: what ``pip install txaio-asyncio`` gives."""
     folders = [ROOT / "packages" / dist for dist in SLIM_PACKAGES]
     return ensure("slim-ours", [str(folder) for folder in folders], _tree_digest(folders), fresh_build=True)
+
+
+def tree(ref: str) -> tuple[str, Path]:
+    """The short commit of git ``ref`` and a venv of its runtime parts (built, not editable)."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short=12", f"{ref}^{{commit}}"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    source = TREES / commit
+    if not (source / "packages").is_dir():
+        command = ["git", "archive", commit, "packages", "LICENSE"]
+        archive = subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(source, filter="tar")
+    folders = [str(source / "packages" / dist) for dist in RUNTIME_PACKAGES]
+    return commit, ensure(f"tree-{commit}", [*folders, *FRAMEWORKS], fingerprint=commit, fresh_build=True)

@@ -18,6 +18,10 @@ from pathlib import Path
 
 from _common import Case
 from _timing import calibrate, compare, time_batch, use_cpu_clock
+from columns import COLUMNS, ColumnUnavailable, new_loop_factory
+
+#: The exit status of a worker whose column cannot run in its interpreter (uvloop missing).
+UNAVAILABLE = 3
 
 #: (ns per batch to aim for, repetitions): default and --quick.
 SETTINGS = {False: (15_000_000, 9), True: (2_000_000, 3)}
@@ -28,6 +32,12 @@ def _txaio_version(txaio: object) -> str:
         return str(txaio.__version__)  # type: ignore[attr-defined]
     except Exception:
         return "unknown"
+
+
+def _loop_name(txaio: object) -> str:
+    """What the cases ran on: the event loop's class, or the reactor's."""
+    loop = txaio.config.loop  # type: ignore[attr-defined]
+    return f"{type(loop).__module__}.{type(loop).__qualname__}"
 
 
 def measure(case: Case, target_ns: int, repetitions: int, txaio_only: bool) -> dict[str, object]:
@@ -49,7 +59,7 @@ def measure(case: Case, target_ns: int, repetitions: int, txaio_only: bool) -> d
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--framework", choices=("asyncio", "twisted"), required=True)
+    parser.add_argument("--framework", choices=tuple(COLUMNS), required=True, help="the column: framework and loop")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--txaio-only", action="store_true", help="skip the raw side")
@@ -59,11 +69,18 @@ def main(argv: list[str]) -> int:
     if args.clock == "cpu":
         use_cpu_clock()
 
+    framework = COLUMNS[args.framework]
+    try:
+        loop_args = (new_loop_factory(args.framework),) if framework == "asyncio" else ()
+    except ColumnUnavailable as exc:
+        print(f"[bench] {args.framework}: {exc}", file=sys.stderr)
+        return UNAVAILABLE
+
     import txaio
 
-    getattr(txaio, f"use_{args.framework}")()
-    cases_module = importlib.import_module(f"cases_{args.framework}")
-    cases: list[Case] = cases_module.build(txaio)
+    getattr(txaio, f"use_{framework}")()
+    cases_module = importlib.import_module(f"cases_{framework}")
+    cases: list[Case] = cases_module.build(txaio, *loop_args)
     wanted = {name for name in args.cases.split(",") if name}
     target_ns, repetitions = SETTINGS[args.quick]
     results = []
@@ -79,6 +96,7 @@ def main(argv: list[str]) -> int:
         "framework": args.framework,
         "txaio_version": _txaio_version(txaio),
         "python": platform.python_version(),
+        "loop": _loop_name(txaio),
         "clock": args.clock,
         "results": results,
     }
