@@ -72,8 +72,12 @@ def bind_call_later(config: Config) -> Callable[..., asyncio.TimerHandle]:
         loop = config.loop
         if loop is None:
             loop = current_loop()
+        if args:
+            if kwargs:
+                return loop.call_later(delay, functools.partial(fun, *args, **kwargs))  # type: ignore[no-any-return]
+            return loop.call_later(delay, fun, *args)  # type: ignore[no-any-return]
         if kwargs:
-            return loop.call_later(delay, functools.partial(fun, *args, **kwargs))  # type: ignore[no-any-return]
-        return loop.call_later(delay, fun, *args)  # type: ignore[no-any-return]
+            return loop.call_later(delay, functools.partial(fun, **kwargs))  # type: ignore[no-any-return]
+        return loop.call_later(delay, fun)  # type: ignore[no-any-return]  # the common case: no * unpacking
 
     return call_later
