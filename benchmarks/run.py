@@ -4,7 +4,8 @@ Each column (asyncio, uvloop, Twisted) runs in its own subprocess
 (``worker.py``), because txaio's framework selection is one-way per process.
 ``--against VERSION`` runs every case once more on that release from PyPI, and
 ``--before REF`` on this repository's parts as they were at a git commit, each
-in a cached venv, so before and after are measured in one run.  The import
+in a cached venv, so before and after are measured in one run; ``--compiled``
+does the same with txaio-asyncio's hot modules compiled by mypyc (``compiled.py``).  The import
 case times fresh interpreters of slim venvs (see ``import_time.py``).  Figures
 are printed; nothing is asserted.  Exit status 1 only when a case could not
 run at all.
@@ -23,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import compiled
 import costs
 import import_time
 import report
@@ -79,6 +81,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--against", metavar="VERSION", help="also run every case on txaio VERSION from PyPI")
     parser.add_argument(
         "--before", metavar="REF", help="also run every case on this repository's parts at git REF (before/after)"
+    )
+    parser.add_argument(
+        "--compiled", action="store_true", help="also run every case with txaio-asyncio compiled by mypyc (issue 24)"
     )
     parser.add_argument(
         "--framework",
@@ -142,6 +147,8 @@ def main(argv: list[str]) -> int:
         baseline = args.against or IMPORT_BASELINE
         try:
             pythons = {"ours (slim)": venvs.slim_ours(), baseline: venvs.released(baseline, with_twisted=False)}
+            if args.compiled:
+                pythons["mypyc (slim)"] = compiled.venv("slim")
         except subprocess.CalledProcessError as exc:
             print(f"[bench] could not prepare the slim venvs: {exc}", file=sys.stderr)
             return 1
@@ -165,7 +172,7 @@ def _columns(parser: argparse.ArgumentParser, spec: str) -> list[str]:
 
 
 def _comparison_pythons(args: argparse.Namespace) -> list[tuple[str, Path]]:
-    """(label, interpreter) of each comparison run: a release from PyPI, an earlier tree."""
+    """(label, interpreter) of each comparison run: a release from PyPI, an earlier tree, the mypyc build."""
     others = []
     if args.against:
         others.append((args.against, venvs.released(args.against, with_twisted=True)))
@@ -173,6 +180,8 @@ def _comparison_pythons(args: argparse.Namespace) -> list[tuple[str, Path]]:
         commit, python = venvs.tree(args.before)
         print(f"before: {args.before} = commit {commit}")
         others.append(("before", python))
+    if args.compiled:
+        others.append(("mypyc", compiled.venv()))
     return others
 
 
