@@ -217,11 +217,19 @@ def test_call_later_keeps_accepting_what_the_frameworks_accept(txaio_clock: Any)
     assert sorted(seen) == ["bool", "fraction"]
 
 
-@pytest.mark.parametrize(("delay", "shown"), [("1", "str '1'"), (None, "NoneType None")])
-@pytest.mark.parametrize("how", ["call_later", "batched"])
+@pytest.mark.parametrize(("delay", "shown"), [("1", "str '1'"), (None, "NoneType None"), (1j, r"complex 1j")])
+@pytest.mark.parametrize("how", ["call_later", "batched", "with_config"])
 def test_a_delay_that_is_not_a_number_is_refused_at_the_call(
     txaio_clock: Any, delay: Any, shown: str, how: str
 ) -> None:
-    call_later = txaio.call_later if how == "call_later" else txaio.make_batched_timer(0.2).call_later
+    call_later = {
+        "call_later": txaio.call_later,
+        "batched": txaio.make_batched_timer(0.2).call_later,
+        "with_config": txaio.with_config(txaio_clock.loop).call_later,
+    }[how]
     with pytest.raises(TypeError, match=rf"call_later\(\) needs the delay as a number of seconds, not {shown}"):
         call_later(delay, print)
+    seen: list[str] = []
+    call_later(0.5, seen.append, "still runs")  # the refused call left the loop's timers intact
+    txaio_clock.advance(1)
+    assert seen == ["still runs"]

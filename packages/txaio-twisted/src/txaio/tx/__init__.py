@@ -129,10 +129,10 @@ def call_later(delay: float, fun: Callable[_P, object], *args: _P.args, **kwargs
     NaN, infinity and a ``fun`` that cannot be called are refused here, with
     a clear error (the reactor only asserts, and ``python -O`` drops that).
     """
-    try:
-        odd = delay - delay  # 0 for a finite number; NaN (truthy) for NaN and infinity
-    except TypeError:
-        odd = True  # not a number at all
+    if type(delay) is float:
+        odd = delay - delay  # 0.0 when finite; NaN (truthy) for NaN and the infinities
+    else:
+        odd = type(delay) is not int  # bool, complex, a str, another Real: the full check decides
     if odd or not callable(fun):
         check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
     reactor = config.loop
