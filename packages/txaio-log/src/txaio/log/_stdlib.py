@@ -14,20 +14,18 @@ import sys
 import time
 from typing import IO, TYPE_CHECKING, Any
 
-from txaio.log._levels import (
-    STDLIB_LEVELNO,
+from txaio.log._levels import STDLIB_LEVELNO, is_enabled
+from txaio.log._logger import (
+    Logger,
     add_level_listener,
+    format_message,
     get_global_log_level,
-    is_enabled,
     remove_level_listener,
 )
-from txaio.log._logger import format_message
 from txaio.log._output import LineWriter, format_local_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from txaio.log._logger import Logger
 
 _LEVEL_OF_LEVELNO = sorted((no, name) for name, no in STDLIB_LEVELNO.items() if name != "none")
 
