@@ -477,6 +477,21 @@ CHANGES: tuple[Change, ...] = (
             "unselected/contracts_backend_module/names": ([], ["Framework", "FrameworkApi", "require_core"]),
         },
     ),
+    # issue 23 (logfix)
+    Change(
+        "{log_failure} names the exception's type on asyncio",
+        "26.6.1 on asyncio shows only the exception's text, so KeyError('division by zero') reads as a "
+        "ZeroDivisionError would; ours shows 'ValueError: bad request', as failure_message() words it, with the "
+        "traceback after the line (Twisted's Failure names the type too, unchanged)",
+        23,
+        {
+            "asyncio/log_call_keywords/failure_names_the_type": (False, True),
+            "asyncio/log_call_keywords/log_failure_key": (
+                ["ERROR ~failed: bad request"],
+                ["ERROR ~failed: ValueError: bad request"],
+            ),
+        },
+    ),
 )
 
 

@@ -125,6 +125,108 @@ def test_failure_argument_is_used(records: list[logging.LogRecord]) -> None:
     assert records[0].exc_info[1] is error
 
 
+class _Failure:
+    """A failure as backends other than asyncio hand them over: the exception is its ``.value``."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
+class _ValueRaises:
+    @property
+    def value(self) -> BaseException:
+        raise RuntimeError("cannot read")
+
+    def __str__(self) -> str:
+        return "unreadable failure"
+
+
+class _UnprintableError(Exception):
+    def __str__(self) -> str:
+        raise ValueError("no text")
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        (ZeroDivisionError("division by zero"), "ZeroDivisionError: division by zero"),
+        (KeyError("division by zero"), "KeyError: 'division by zero'"),
+        (_Failure(ValueError("bad request")), "ValueError: bad request"),
+        (_UnprintableError(), "_UnprintableError: <exception str() failed>"),
+    ],
+    ids=["exception", "same_text_other_type", "failure_object", "unprintable"],
+)
+def test_log_failure_shows_the_type_and_the_text(records: list[logging.LogRecord], given: Any, shown: str) -> None:
+    make_logger(namespace="txaio_test").failure("failed: {log_failure}", failure=given)
+    (record,) = records
+    assert record.getMessage() == f"failed: {shown}"
+    assert record.log_event["log_failure"] is given  # type: ignore[attr-defined]
+    assert record.exc_info is not None
+
+
+class _ValueNotAnException:
+    value = "not an exception"
+
+    def __str__(self) -> str:
+        return "odd failure"
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("oops", "oops"), (_ValueNotAnException(), "odd failure"), (_ValueRaises(), "unreadable failure")],
+    ids=["text", "value_not_an_exception", "value_raises"],
+)
+def test_a_failure_that_is_not_one_is_shown_as_it_is(records: list[logging.LogRecord], given: Any, shown: str) -> None:
+    make_logger(namespace="txaio_test").failure("failed: {log_failure}", failure=given)
+    (record,) = records
+    assert record.getMessage() == f"failed: {shown}"
+    assert record.log_event["log_failure"] is given  # type: ignore[attr-defined]
+    assert record.exc_info is None
+
+
+def test_log_failure_as_a_keyword_is_the_failure(records: list[logging.LogRecord]) -> None:
+    """``log.error("{log_failure}", log_failure=f)``: shown and traced as from failure()."""
+    error = ValueError("bad request")
+    make_logger(namespace="txaio_test").error("failed: {log_failure}", log_failure=_Failure(error))
+    (record,) = records
+    assert record.getMessage() == "failed: ValueError: bad request"
+    assert record.exc_info is not None
+    assert record.exc_info[1] is error
+
+
+def test_a_format_reaches_into_the_failure(records: list[logging.LogRecord]) -> None:
+    log = make_logger(namespace="txaio_test")
+    try:
+        raise ValueError("bad request")
+    except ValueError as error:
+        log.failure("{log_failure.value} {log_failure.args[0]} {log_failure!r} [{log_failure:>25}]")
+        log.failure("{log_failure.value.args[0]}", failure=_Failure(error))
+    assert [r.getMessage() for r in records] == [
+        "bad request bad request ValueError('bad request') [  ValueError: bad request]",
+        "bad request",
+    ]
+
+
+def test_a_disabled_failure_renders_nothing(records: list[logging.LogRecord]) -> None:
+    rendered: list[str] = []
+
+    class Counted(Exception):
+        def __str__(self) -> str:
+            rendered.append("str")
+            return "counted"
+
+    log = make_logger(namespace="txaio_test")
+    txaio.log.set_global_log_level("none")
+    log.failure("{log_failure}", failure=Counted())
+    logging.getLogger("txaio_test").disabled = True
+    try:
+        txaio.log.set_global_log_level("critical")
+        log.failure("{log_failure}", failure=Counted())
+    finally:
+        logging.getLogger("txaio_test").disabled = False
+    assert (records, rendered) == ([], [])
+
+
 def test_logging_disable_and_disabled_loggers_are_respected(records: list[logging.LogRecord]) -> None:
     log = make_logger(namespace="txaio_test")
     logging.disable(logging.ERROR)
