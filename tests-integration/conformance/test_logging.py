@@ -313,10 +313,20 @@ def _log_failure_as_the_event_key(log: Any) -> None:
     log.error("~request failed: {log_failure}", log_failure=txaio.create_failure())
 
 
+def _log_exception_as_the_event_key(log: Any) -> None:
+    log.error("~request failed: {log_failure}", log_failure=sys.exc_info()[1])
+
+
 @pytest.mark.parametrize(
     "log_it",
-    [_log_the_current_exception, _log_failure_by_keyword, _log_failure_by_position, _log_failure_as_the_event_key],
-    ids=["current_exception", "failure_keyword", "failure_positional", "log_failure_key"],
+    [
+        _log_the_current_exception,
+        _log_failure_by_keyword,
+        _log_failure_by_position,
+        _log_failure_as_the_event_key,
+        _log_exception_as_the_event_key,
+    ],
+    ids=["current_exception", "failure_keyword", "failure_positional", "log_failure_key", "exception_key"],
 )
 def test_log_failure_names_the_type_and_the_traceback_follows(out: io.StringIO, log_it: Any) -> None:
     """A KeyError('division by zero') must not read as a ZeroDivisionError: the line names the type."""
@@ -334,6 +344,13 @@ def test_log_failure_names_the_type_and_the_traceback_follows(out: io.StringIO, 
     traceback = entry[entry.index("\nTraceback (most recent call last):\n") :]
     assert 'raise KeyError("division by zero")' in traceback
     assert traceback.rstrip().endswith("KeyError: 'division by zero'")
+
+
+def test_a_failure_that_is_no_failure_is_shown_as_given(out: io.StringIO) -> None:
+    """Logging never raises; a value given as the failure that is none is not lost either."""
+    txaio.start_logging(out=out)
+    txaio.make_logger().failure("~request failed: {log_failure}", failure="~not an exception")
+    assert mine(out) == ["~request failed: ~not an exception"]
 
 
 def test_a_format_reaches_into_the_failure(out: io.StringIO) -> None:

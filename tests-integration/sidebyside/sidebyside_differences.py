@@ -463,6 +463,10 @@ CHANGES: tuple[Change, ...] = (
         {
             "asyncio/log_call_keywords/failure_call": ("raised:AttributeError", "logged"),
             "asyncio/log_call_keywords/failure_shows_the_error": (False, True),
+            "asyncio/log_call_keywords/failure_that_is_none": (
+                "raised:AttributeError",
+                ["CRITICAL ~failed: ~as given"],
+            ),
         },
     ),
     # issue 16 (contracts2)
@@ -489,6 +493,25 @@ CHANGES: tuple[Change, ...] = (
             "asyncio/log_call_keywords/log_failure_key": (
                 ["ERROR ~failed: bad request"],
                 ["ERROR ~failed: ValueError: bad request"],
+            ),
+            "asyncio/log_call_keywords/exception_as_log_failure_key": (
+                ["ERROR ~failed: bad request"],
+                ["ERROR ~failed: ValueError: bad request"],
+            ),
+        },
+    ),
+    Change(
+        "a bare exception as the log_failure key names its type on Twisted",
+        "26.6.1 on Twisted shows an exception given as log_failure= by its text alone; ours makes it a Failure, "
+        "as failure= does, so the line names the type and the traceback follows",
+        23,
+        {
+            "twisted/log_call_keywords/exception_as_log_failure_key": (
+                ["ERROR ~failed: bad request"],
+                [
+                    "ERROR ~failed: [Failure instance: Traceback (failure with no frames): "
+                    "<class 'ValueError'>: bad request"
+                ],
             ),
         },
     ),

@@ -1363,6 +1363,9 @@ def log_call_keywords(driver: Any) -> Any:
         observed["failure_names_the_type"] = isinstance(failure, list) and any("ValueError" in t for t in failure)
         given = txaio.create_failure(ValueError("bad request"))
         observed["log_failure_key"] = said(lambda: log.error("~failed: {log_failure}", log_failure=given))
+        bare = ValueError("bad request")
+        observed["exception_as_log_failure_key"] = said(lambda: log.error("~failed: {log_failure}", log_failure=bare))
+        observed["failure_that_is_none"] = said(lambda: log.failure("~failed: {log_failure}", failure="~as given"))
     finally:
         txaio.set_global_log_level("info")
         stop()

@@ -365,3 +365,48 @@ def test_out_without_write_raises_and_changes_nothing() -> None:
     assert logging.getLogger().handlers == handlers
     assert get_global_log_level() == "info"
     assert not logging_started()
+
+
+def run_isolated(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter (what it imports is the point), with a timeout."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_importing_txaio_log_and_making_loggers_does_not_import_logging() -> None:
+    # A library makes its loggers at import time; stdlib logging (milliseconds to import)
+    # comes in only with the first message, or with the framework selected later.
+    done = run_isolated(
+        "import sys, txaio, txaio.log\n"
+        "log = txaio.make_logger()\n"
+        "assert 'logging' not in sys.modules, 'logging imported before any message'\n"
+        "txaio.log.set_global_log_level('debug')\n"
+        "assert 'logging' not in sys.modules, 'logging imported by a level change'\n"
+        "log.info('first')\n"
+        "assert 'logging' in sys.modules\n"
+        "print('ok')\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_the_first_message_before_selection_names_its_caller_too() -> None:
+    # The stdlib sink is imported by the first message: that message must still carry the
+    # caller's file, line and function, as every later one does.
+    done = run_isolated(
+        "import logging, txaio.log\n"
+        "seen = []\n"
+        "class Keep(logging.Handler):\n"
+        "    def emit(self, record): seen.append((record.funcName, record.lineno, record.getMessage()))\n"
+        "logging.getLogger('lazy').addHandler(Keep())\n"
+        "logging.getLogger('lazy').setLevel(logging.INFO)\n"
+        "log = txaio.log.make_logger(namespace='lazy')\n"
+        "def first():\n"
+        "    log.warn('one')\n"
+        "def second():\n"
+        "    log.warn('two')\n"
+        "first()\n"
+        "second()\n"
+        "print(seen)\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[('first', 9, 'one'), ('second', 11, 'two')]"

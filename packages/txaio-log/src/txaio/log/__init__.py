@@ -10,7 +10,6 @@ from __future__ import annotations
 from txaio.backend import LOGGING_BEFORE_SELECTION
 from txaio.log._levels import LEVELS, LogLevelError, check_level
 from txaio.log._logger import (
-    UNSELECTED,
     Backend,
     Logger,
     add_log_categories,
@@ -19,12 +18,12 @@ from txaio.log._logger import (
     format_message,
     get_global_log_level,
     loggers,
+    name_unselected_backend,
     register_backend,
     set_global_log_level,
     skip_frames_of,
 )
 from txaio.log._output import logging_started, start_logging, stop_logging
-from txaio.log._stdlib import STDLIB_BACKEND
 from txaio.log._version import __version__ as __version__
 
 __all__ = (
@@ -58,9 +57,11 @@ def make_logger(level: str | None = None, namespace: str | None = None) -> Logge
     return Logger(caller_namespace() if namespace is None else namespace, level)
 
 
-# Until a framework is selected, messages go through stdlib logging.  Plugged in here, at
-# the top: the modules below import one way (levels, logger, output, stdlib sink).
-register_backend(UNSELECTED, STDLIB_BACKEND)
+# Until a framework is selected, messages go through stdlib logging.  Named here, at the
+# top: the modules below import one way (levels, logger, output, stdlib sink).  Named, not
+# imported: importing the sink imports ``logging``, which only a message (or selecting a
+# framework, which imports it anyway) should cost.
+name_unselected_backend("txaio.log._stdlib:STDLIB_BACKEND")
 
 # txaio.make_logger() before selection reaches make_logger through core's delegate.
 skip_frames_of(LOGGING_BEFORE_SELECTION["make_logger"].__code__)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from types import CodeType, FrameType
 from typing import IO, Any, Protocol
 
+from txaio.backend import resolve
 from txaio.interfaces import ILogger
 from txaio.log._levels import EMITTING_LEVELS, check_level, is_enabled
 
@@ -320,9 +321,12 @@ class Backend(Protocol):
 _backends: dict[str, Backend] = {}
 
 #: The key of the backend that messages go to while no framework is selected: the stdlib
-#: sink, which ``txaio/log/__init__.py`` registers (the sink imports this module, not the
+#: sink, which ``txaio/log/__init__.py`` names (the sink imports this module, not the
 #: other way round).  No framework can be selected by this name.
 UNSELECTED = "<unselected>"
+
+#: Where the unselected backend is, as ``"module:attribute"``, until its first use imports it.
+_unselected_reference: list[str] = []
 
 
 def register_backend(framework: str, backend: Backend) -> None:
@@ -330,12 +334,29 @@ def register_backend(framework: str, backend: Backend) -> None:
     _backends[framework] = backend
 
 
+def name_unselected_backend(reference: str) -> None:
+    """Name the backend used before selection as ``"module:attribute"``; it is imported at first use.
+
+    The stdlib sink imports ``logging`` (milliseconds): a program that makes its
+    loggers at import time pays for it when it logs or selects a framework, not before.
+    """
+    _backends.pop(UNSELECTED, None)
+    _unselected_reference[:] = [reference]
+
+
+def _unselected_backend() -> Backend:
+    backend = _backends.get(UNSELECTED)
+    if backend is None:
+        backend = _backends[UNSELECTED] = resolve(_unselected_reference[0])
+    return backend
+
+
 def current_backend() -> Backend:
     """The backend of the selected framework; the unselected one (stdlib logging) when none is selected."""
     facade: Any = sys.modules["txaio"]
     if getattr(facade, "using_twisted", False) and "twisted" in _backends:
         return _backends["twisted"]
-    return _backends.get("asyncio") or _backends[UNSELECTED]
+    return _backends.get("asyncio") or _unselected_backend()
 
 
 def selected_backend() -> Backend | None:
@@ -344,7 +365,7 @@ def selected_backend() -> Backend | None:
     if getattr(facade, "using_twisted", False):
         return _backends.get("twisted")
     if getattr(facade, "using_asyncio", False):
-        return _backends.get("asyncio") or _backends[UNSELECTED]
+        return _backends.get("asyncio") or _unselected_backend()
     return None
 
 
