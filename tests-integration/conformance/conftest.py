@@ -41,13 +41,17 @@ setup(
 
 @pytest.fixture(scope="session")
 def cython_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """A real Cython-compiled module with ``async def double(x)``, built once; skipped without a compiler."""
+    """A real Cython-compiled module with ``async def double(x)``, built once; skipped without a compiler.
+
+    The skips name the missing tools as CI's check of required tools reads them
+    (``TXAIO_REQUIRED_TOOLS``; "cc" is any C compiler).
+    """
     missing = [name for name in ("Cython", "setuptools") if importlib.util.find_spec(name) is None]
     if missing:
-        pytest.skip(f"cannot compile a Cython coroutine: {', '.join(missing)} not installed")
+        pytest.skip(f"missing tools: {', '.join(missing)} (cannot compile a Cython coroutine)")
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
     if shutil.which(compiler) is None:
-        pytest.skip(f"cannot compile a Cython coroutine: no C compiler ({compiler}) on PATH")
+        pytest.skip(f"missing tool: cc (no C compiler {compiler} on PATH, so no Cython coroutine can be compiled)")
     where = tmp_path_factory.mktemp("cython")
     (where / "txaio_cython_probe.pyx").write_text(CYTHON_SOURCE)
     (where / "build.py").write_text(CYTHON_BUILD)

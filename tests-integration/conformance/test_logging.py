@@ -289,7 +289,115 @@ def test_failure_can_show_the_failure_in_its_message(out: io.StringIO) -> None:
         txaio.make_logger().failure("~request failed: {log_failure}")
     (line,) = mine(out)
     assert line.startswith("~request failed: ")
+    assert "ValueError" in line
     assert "~bad request" in line
+
+
+def _raise_key_error() -> None:
+    raise KeyError("division by zero")
+
+
+def _log_the_current_exception(log: Any) -> None:
+    log.failure("~request failed: {log_failure}")
+
+
+def _log_failure_by_keyword(log: Any) -> None:
+    log.failure("~request failed: {log_failure}", failure=txaio.create_failure())
+
+
+def _log_failure_by_position(log: Any) -> None:
+    log.failure("~request failed: {log_failure}", txaio.create_failure())
+
+
+def _log_failure_as_the_event_key(log: Any) -> None:
+    log.error("~request failed: {log_failure}", log_failure=txaio.create_failure())
+
+
+def _log_exception_as_the_event_key(log: Any) -> None:
+    log.error("~request failed: {log_failure}", log_failure=sys.exc_info()[1])
+
+
+@pytest.mark.parametrize(
+    "log_it",
+    [
+        _log_the_current_exception,
+        _log_failure_by_keyword,
+        _log_failure_by_position,
+        _log_failure_as_the_event_key,
+        _log_exception_as_the_event_key,
+    ],
+    ids=["current_exception", "failure_keyword", "failure_positional", "log_failure_key", "exception_key"],
+)
+def test_log_failure_names_the_type_and_the_traceback_follows(out: io.StringIO, log_it: Any) -> None:
+    """A KeyError('division by zero') must not read as a ZeroDivisionError: the line names the type."""
+    txaio.start_logging(out=out)
+    try:
+        _raise_key_error()
+    except KeyError:
+        log_it(txaio.make_logger())
+    (line,) = mine(out)
+    assert line.startswith("~request failed: ")
+    assert "KeyError" in line
+    assert "division by zero" in line
+    assert "ZeroDivisionError" not in out.getvalue()
+    entry = out.getvalue()[out.getvalue().index(" ~request failed: ") :]
+    traceback = entry[entry.index("\nTraceback (most recent call last):\n") :]
+    assert 'raise KeyError("division by zero")' in traceback
+    assert traceback.rstrip().endswith("KeyError: 'division by zero'")
+
+
+def test_a_failure_that_is_no_failure_is_shown_as_given(out: io.StringIO) -> None:
+    """Logging never raises; a value given as the failure that is none is not lost either."""
+    txaio.start_logging(out=out)
+    txaio.make_logger().failure("~request failed: {log_failure}", failure="~not an exception")
+    assert mine(out) == ["~request failed: ~not an exception"]
+
+
+def test_a_format_reaches_into_the_failure(out: io.StringIO) -> None:
+    txaio.start_logging(out=out)
+    try:
+        raise ValueError("~bad request")
+    except ValueError:
+        txaio.make_logger().failure("{log_failure.value}")
+    assert mine(out) == ["~bad request"]
+
+
+def test_a_disabled_failure_call_is_one_no_op_call(txaio_framework: str) -> None:
+    """Nothing about the failure is read or rendered: its __str__ would show up below."""
+
+    class Loud(Exception):
+        def __str__(self) -> str:
+            return "~loud"
+
+    with isolated_logging():
+        txaio.set_global_log_level("none")
+        log = txaio.make_logger()
+        calls: list[str] = []
+
+        def profile(frame: Any, event: str, arg: Any) -> None:
+            if event == "call":
+                calls.append(frame.f_code.co_name)
+
+        try:
+            raise Loud()
+        except Loud:
+            sys.setprofile(profile)
+            try:
+                log.failure("~failed: {log_failure}")
+            finally:
+                sys.setprofile(None)
+        assert calls == ["_no_op"]
+
+
+def test_the_users_own_sink_sees_the_failure_type(out: io.StringIO, user_sink: Callable[[], Any]) -> None:
+    txaio.start_logging(out=out)
+    try:
+        _raise_key_error()
+    except KeyError:
+        txaio.make_logger(namespace="conformance.mine").failure("~request failed: {log_failure}")
+    ((namespace, text),) = [entry for entry in user_sink() if entry[1].startswith("~")]
+    assert namespace == "conformance.mine"
+    assert "KeyError" in text.split("\n")[0]
 
 
 def test_format_keyword_and_any_event_key(out: io.StringIO) -> None:

@@ -463,6 +463,10 @@ CHANGES: tuple[Change, ...] = (
         {
             "asyncio/log_call_keywords/failure_call": ("raised:AttributeError", "logged"),
             "asyncio/log_call_keywords/failure_shows_the_error": (False, True),
+            "asyncio/log_call_keywords/failure_that_is_none": (
+                "raised:AttributeError",
+                ["CRITICAL ~failed: ~as given"],
+            ),
         },
     ),
     # issue 16 (contracts2)
@@ -475,6 +479,40 @@ CHANGES: tuple[Change, ...] = (
         {
             "unselected/contracts_backend_module/public": (False, True),
             "unselected/contracts_backend_module/names": ([], ["Framework", "FrameworkApi", "require_core"]),
+        },
+    ),
+    # issue 23 (logfix)
+    Change(
+        "{log_failure} names the exception's type on asyncio",
+        "26.6.1 on asyncio shows only the exception's text, so KeyError('division by zero') reads as a "
+        "ZeroDivisionError would; ours shows 'ValueError: bad request', as failure_message() words it, with the "
+        "traceback after the line (Twisted's Failure names the type too, unchanged)",
+        23,
+        {
+            "asyncio/log_call_keywords/failure_names_the_type": (False, True),
+            "asyncio/log_call_keywords/log_failure_key": (
+                ["ERROR ~failed: bad request"],
+                ["ERROR ~failed: ValueError: bad request"],
+            ),
+            "asyncio/log_call_keywords/exception_as_log_failure_key": (
+                ["ERROR ~failed: bad request"],
+                ["ERROR ~failed: ValueError: bad request"],
+            ),
+        },
+    ),
+    Change(
+        "a bare exception as the log_failure key names its type on Twisted",
+        "26.6.1 on Twisted shows an exception given as log_failure= by its text alone; ours makes it a Failure, "
+        "as failure= does, so the line names the type and the traceback follows",
+        23,
+        {
+            "twisted/log_call_keywords/exception_as_log_failure_key": (
+                ["ERROR ~failed: bad request"],
+                [
+                    "ERROR ~failed: [Failure instance: Traceback (failure with no frames): "
+                    "<class 'ValueError'>: bad request"
+                ],
+            ),
         },
     ),
 )

@@ -1326,7 +1326,7 @@ def collect_texts(framework: str) -> tuple[list[str], Callable[[], None]]:
 
 @scenario(*SELECTED)
 def log_call_keywords(driver: Any) -> Any:
-    """``format=``, event keys named like parameters, re-emitted events, braces, trace, failure.
+    """``format=``, event keys named like parameters, re-emitted events, braces, trace, failures.
 
     Each observation is what one call logged (its texts), or what it raised.
     """
@@ -1360,6 +1360,12 @@ def log_call_keywords(driver: Any) -> Any:
         failure = said(fail)
         observed["failure_call"] = failure if isinstance(failure, str) else "logged"
         observed["failure_shows_the_error"] = isinstance(failure, list) and any("bad request" in t for t in failure)
+        observed["failure_names_the_type"] = isinstance(failure, list) and any("ValueError" in t for t in failure)
+        given = txaio.create_failure(ValueError("bad request"))
+        observed["log_failure_key"] = said(lambda: log.error("~failed: {log_failure}", log_failure=given))
+        bare = ValueError("bad request")
+        observed["exception_as_log_failure_key"] = said(lambda: log.error("~failed: {log_failure}", log_failure=bare))
+        observed["failure_that_is_none"] = said(lambda: log.failure("~failed: {log_failure}", failure="~as given"))
     finally:
         txaio.set_global_log_level("info")
         stop()

@@ -83,7 +83,7 @@ def test_failure_formats_log_failure(records: list[logging.LogRecord]) -> None:
         raise ValueError("boom")
     except ValueError:
         make_logger(namespace="txaio_test").failure("request failed: {log_failure}")
-    assert records[0].getMessage() == "request failed: boom"
+    assert records[0].getMessage() == "request failed: ValueError: boom"
 
 
 def test_format_keyword_is_the_message(records: list[logging.LogRecord]) -> None:

@@ -125,6 +125,108 @@ def test_failure_argument_is_used(records: list[logging.LogRecord]) -> None:
     assert records[0].exc_info[1] is error
 
 
+class _Failure:
+    """A failure as backends other than asyncio hand them over: the exception is its ``.value``."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
+class _ValueRaises:
+    @property
+    def value(self) -> BaseException:
+        raise RuntimeError("cannot read")
+
+    def __str__(self) -> str:
+        return "unreadable failure"
+
+
+class _UnprintableError(Exception):
+    def __str__(self) -> str:
+        raise ValueError("no text")
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        (ZeroDivisionError("division by zero"), "ZeroDivisionError: division by zero"),
+        (KeyError("division by zero"), "KeyError: 'division by zero'"),
+        (_Failure(ValueError("bad request")), "ValueError: bad request"),
+        (_UnprintableError(), "_UnprintableError: <exception str() failed>"),
+    ],
+    ids=["exception", "same_text_other_type", "failure_object", "unprintable"],
+)
+def test_log_failure_shows_the_type_and_the_text(records: list[logging.LogRecord], given: Any, shown: str) -> None:
+    make_logger(namespace="txaio_test").failure("failed: {log_failure}", failure=given)
+    (record,) = records
+    assert record.getMessage() == f"failed: {shown}"
+    assert record.log_event["log_failure"] is given  # type: ignore[attr-defined]
+    assert record.exc_info is not None
+
+
+class _ValueNotAnException:
+    value = "not an exception"
+
+    def __str__(self) -> str:
+        return "odd failure"
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("oops", "oops"), (_ValueNotAnException(), "odd failure"), (_ValueRaises(), "unreadable failure")],
+    ids=["text", "value_not_an_exception", "value_raises"],
+)
+def test_a_failure_that_is_not_one_is_shown_as_it_is(records: list[logging.LogRecord], given: Any, shown: str) -> None:
+    make_logger(namespace="txaio_test").failure("failed: {log_failure}", failure=given)
+    (record,) = records
+    assert record.getMessage() == f"failed: {shown}"
+    assert record.log_event["log_failure"] is given  # type: ignore[attr-defined]
+    assert record.exc_info is None
+
+
+def test_log_failure_as_a_keyword_is_the_failure(records: list[logging.LogRecord]) -> None:
+    """``log.error("{log_failure}", log_failure=f)``: shown and traced as from failure()."""
+    error = ValueError("bad request")
+    make_logger(namespace="txaio_test").error("failed: {log_failure}", log_failure=_Failure(error))
+    (record,) = records
+    assert record.getMessage() == "failed: ValueError: bad request"
+    assert record.exc_info is not None
+    assert record.exc_info[1] is error
+
+
+def test_a_format_reaches_into_the_failure(records: list[logging.LogRecord]) -> None:
+    log = make_logger(namespace="txaio_test")
+    try:
+        raise ValueError("bad request")
+    except ValueError as error:
+        log.failure("{log_failure.value} {log_failure.args[0]} {log_failure!r} [{log_failure:>25}]")
+        log.failure("{log_failure.value.args[0]}", failure=_Failure(error))
+    assert [r.getMessage() for r in records] == [
+        "bad request bad request ValueError('bad request') [  ValueError: bad request]",
+        "bad request",
+    ]
+
+
+def test_a_disabled_failure_renders_nothing(records: list[logging.LogRecord]) -> None:
+    rendered: list[str] = []
+
+    class Counted(Exception):
+        def __str__(self) -> str:
+            rendered.append("str")
+            return "counted"
+
+    log = make_logger(namespace="txaio_test")
+    txaio.log.set_global_log_level("none")
+    log.failure("{log_failure}", failure=Counted())
+    logging.getLogger("txaio_test").disabled = True
+    try:
+        txaio.log.set_global_log_level("critical")
+        log.failure("{log_failure}", failure=Counted())
+    finally:
+        logging.getLogger("txaio_test").disabled = False
+    assert (records, rendered) == ([], [])
+
+
 def test_logging_disable_and_disabled_loggers_are_respected(records: list[logging.LogRecord]) -> None:
     log = make_logger(namespace="txaio_test")
     logging.disable(logging.ERROR)
@@ -263,3 +365,48 @@ def test_out_without_write_raises_and_changes_nothing() -> None:
     assert logging.getLogger().handlers == handlers
     assert get_global_log_level() == "info"
     assert not logging_started()
+
+
+def run_isolated(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter (what it imports is the point), with a timeout."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_importing_txaio_log_and_making_loggers_does_not_import_logging() -> None:
+    # A library makes its loggers at import time; stdlib logging (milliseconds to import)
+    # comes in only with the first message, or with the framework selected later.
+    done = run_isolated(
+        "import sys, txaio, txaio.log\n"
+        "log = txaio.make_logger()\n"
+        "assert 'logging' not in sys.modules, 'logging imported before any message'\n"
+        "txaio.log.set_global_log_level('debug')\n"
+        "assert 'logging' not in sys.modules, 'logging imported by a level change'\n"
+        "log.info('first')\n"
+        "assert 'logging' in sys.modules\n"
+        "print('ok')\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_the_first_message_before_selection_names_its_caller_too() -> None:
+    # The stdlib sink is imported by the first message: that message must still carry the
+    # caller's file, line and function, as every later one does.
+    done = run_isolated(
+        "import logging, txaio.log\n"
+        "seen = []\n"
+        "class Keep(logging.Handler):\n"
+        "    def emit(self, record): seen.append((record.funcName, record.lineno, record.getMessage()))\n"
+        "logging.getLogger('lazy').addHandler(Keep())\n"
+        "logging.getLogger('lazy').setLevel(logging.INFO)\n"
+        "log = txaio.log.make_logger(namespace='lazy')\n"
+        "def first():\n"
+        "    log.warn('one')\n"
+        "def second():\n"
+        "    log.warn('two')\n"
+        "first()\n"
+        "second()\n"
+        "print(seen)\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[('first', 9, 'one'), ('second', 11, 'two')]"

@@ -8,7 +8,7 @@ txaio-log never imports Twisted: the Twisted sink ships with txaio-twisted.
 from __future__ import annotations
 
 from txaio.backend import LOGGING_BEFORE_SELECTION
-from txaio.log._levels import LEVELS, LogLevelError, check_level, get_global_log_level, loggers, set_global_log_level
+from txaio.log._levels import LEVELS, LogLevelError, check_level
 from txaio.log._logger import (
     Backend,
     Logger,
@@ -16,7 +16,11 @@ from txaio.log._logger import (
     caller_namespace,
     current_backend,
     format_message,
+    get_global_log_level,
+    loggers,
+    name_unselected_backend,
     register_backend,
+    set_global_log_level,
     skip_frames_of,
 )
 from txaio.log._output import logging_started, start_logging, stop_logging
@@ -52,6 +56,12 @@ def make_logger(level: str | None = None, namespace: str | None = None) -> Logge
     """
     return Logger(caller_namespace() if namespace is None else namespace, level)
 
+
+# Until a framework is selected, messages go through stdlib logging.  Named here, at the
+# top: the modules below import one way (levels, logger, output, stdlib sink).  Named, not
+# imported: importing the sink imports ``logging``, which only a message (or selecting a
+# framework, which imports it anyway) should cost.
+name_unselected_backend("txaio.log._stdlib:STDLIB_BACKEND")
 
 # txaio.make_logger() before selection reaches make_logger through core's delegate.
 skip_frames_of(LOGGING_BEFORE_SELECTION["make_logger"].__code__)

@@ -1,17 +1,16 @@
-"""Levels: their names and order, the global level, and every logger that follows it."""
+"""Levels: their names, their order and how they compare.
+
+The bottom of txaio-log: it imports none of its other modules, and nothing
+here changes while a program runs (the global level lives with the loggers
+that follow it, in ``_logger``).
+"""
 
 from __future__ import annotations
 
 import sys
-import threading
-import weakref
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from txaio.interfaces import log_levels
-
-if TYPE_CHECKING:
-    from txaio.log._logger import Logger
 
 #: Every level, from "log nothing" to "log everything" (the order is the meaning).
 LEVELS: Final[tuple[str, ...]] = tuple(log_levels)
@@ -54,44 +53,3 @@ STDLIB_LEVELNO: Final[dict[str, int]] = {
     "debug": 10,
     "trace": 10,
 }
-
-#: Every txaio logger still alive (``txaio.aio._loggers`` / ``txaio.tx._loggers``).
-loggers: weakref.WeakSet[Logger] = weakref.WeakSet()
-
-_global_level: list[str] = ["info"]
-
-#: Held while the global level changes and while a logger joins :data:`loggers`, so a
-#: logger made during ``set_global_log_level`` either is updated or starts at the new level.
-level_lock = threading.Lock()
-_listeners: list[Callable[[str], None]] = []
-
-
-def add_level_listener(listener: Callable[[str], None]) -> None:
-    """Call ``listener(level)`` after each change of the global level (a started sink's settings)."""
-    _listeners.append(listener)
-
-
-def remove_level_listener(listener: Callable[[str], None]) -> None:
-    """Stop calling ``listener``; harmless if it is not registered."""
-    if listener in _listeners:
-        _listeners.remove(listener)
-
-
-def get_global_log_level() -> str:
-    """The level every logger without a kept level of its own follows."""
-    return _global_level[0]
-
-
-def set_global_log_level(level: str) -> None:
-    """Change what every txaio logger emits, except those with a kept level.
-
-    An unknown level raises before anything changes.
-    """
-    level = check_level(level)
-    with level_lock:
-        _global_level[0] = level
-        for logger in list(loggers):
-            if not logger._log_level_set_explicitly:
-                logger._set_log_level(level)
-    for listener in list(_listeners):
-        listener(level)

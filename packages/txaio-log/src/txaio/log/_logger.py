@@ -3,29 +3,28 @@
 A call such as ``log.info("connected to {peer}", peer=p)`` reads here from
 top to bottom: the logger's level methods (a disabled level is a no-op
 bound on the instance, so it costs one call to a function that does
-nothing), the message a call means (its category's format, or text that
-does not format on its own), and the backend of the selected framework
-that receives it.  ``format_message`` renders it for the backend; the
-namespace a logger is made with comes from where ``make_logger()`` ran.
+nothing), the global level that rebinds them, the message a call means
+(its category's format, or text that does not format on its own), and the
+backend of the selected framework that receives it.  ``format_message``
+renders it for the backend; the namespace a logger is made with comes from
+where ``make_logger()`` ran.
+
+Above ``_levels`` and below the output and the sinks: it imports only
+``_levels``, and a sink reaches it by registering itself as a backend.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
+import weakref
 from collections.abc import Callable, Mapping
 from types import CodeType, FrameType
 from typing import IO, Any, Protocol
 
+from txaio.backend import resolve
 from txaio.interfaces import ILogger
-from txaio.log._levels import (
-    EMITTING_LEVELS,
-    check_level,
-    get_global_log_level,
-    is_enabled,
-    level_lock,
-    loggers,
-    set_global_log_level,
-)
+from txaio.log._levels import EMITTING_LEVELS, check_level, is_enabled
 
 # --- the logger ---------------------------------------------------------------------------------
 
@@ -161,6 +160,50 @@ class Logger(ILogger):
         backend.emit(self, level, message, kwargs, failure)
 
 
+# --- the global level, and every logger that follows it -----------------------------------------
+
+#: Every txaio logger still alive (``txaio.aio._loggers`` / ``txaio.tx._loggers``).
+loggers: weakref.WeakSet[Logger] = weakref.WeakSet()
+
+_global_level: list[str] = ["info"]
+
+#: Held while the global level changes and while a logger joins :data:`loggers`, so a
+#: logger made during ``set_global_log_level`` either is updated or starts at the new level.
+level_lock = threading.Lock()
+_listeners: list[Callable[[str], None]] = []
+
+
+def add_level_listener(listener: Callable[[str], None]) -> None:
+    """Call ``listener(level)`` after each change of the global level (a started sink's settings)."""
+    _listeners.append(listener)
+
+
+def remove_level_listener(listener: Callable[[str], None]) -> None:
+    """Stop calling ``listener``; harmless if it is not registered."""
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def get_global_log_level() -> str:
+    """The level every logger without a kept level of its own follows."""
+    return _global_level[0]
+
+
+def set_global_log_level(level: str) -> None:
+    """Change what every txaio logger emits, except those with a kept level.
+
+    An unknown level raises before anything changes.
+    """
+    level = check_level(level)
+    with level_lock:
+        _global_level[0] = level
+        for logger in list(loggers):
+            if not logger._log_level_set_explicitly:
+                logger._set_log_level(level)
+    for listener in list(_listeners):
+        listener(level)
+
+
 # --- the message a call means -------------------------------------------------------------------
 
 #: Log categories: named formats a call selects with ``log_category=``, so a program
@@ -277,18 +320,43 @@ class Backend(Protocol):
 
 _backends: dict[str, Backend] = {}
 
+#: The key of the backend that messages go to while no framework is selected: the stdlib
+#: sink, which ``txaio/log/__init__.py`` names (the sink imports this module, not the
+#: other way round).  No framework can be selected by this name.
+UNSELECTED = "<unselected>"
+
+#: Where the unselected backend is, as ``"module:attribute"``, until its first use imports it.
+_unselected_reference: list[str] = []
+
 
 def register_backend(framework: str, backend: Backend) -> None:
     """Make ``backend`` the logging backend used while ``framework`` is selected."""
     _backends[framework] = backend
 
 
+def name_unselected_backend(reference: str) -> None:
+    """Name the backend used before selection as ``"module:attribute"``; it is imported at first use.
+
+    The stdlib sink imports ``logging`` (milliseconds): a program that makes its
+    loggers at import time pays for it when it logs or selects a framework, not before.
+    """
+    _backends.pop(UNSELECTED, None)
+    _unselected_reference[:] = [reference]
+
+
+def _unselected_backend() -> Backend:
+    backend = _backends.get(UNSELECTED)
+    if backend is None:
+        backend = _backends[UNSELECTED] = resolve(_unselected_reference[0])
+    return backend
+
+
 def current_backend() -> Backend:
-    """The backend of the selected framework; stdlib logging when none is selected."""
+    """The backend of the selected framework; the unselected one (stdlib logging) when none is selected."""
     facade: Any = sys.modules["txaio"]
     if getattr(facade, "using_twisted", False) and "twisted" in _backends:
         return _backends["twisted"]
-    return _backends.get("asyncio") or _stdlib_backend()
+    return _backends.get("asyncio") or _unselected_backend()
 
 
 def selected_backend() -> Backend | None:
@@ -297,14 +365,8 @@ def selected_backend() -> Backend | None:
     if getattr(facade, "using_twisted", False):
         return _backends.get("twisted")
     if getattr(facade, "using_asyncio", False):
-        return _backends.get("asyncio") or _stdlib_backend()
+        return _backends.get("asyncio") or _unselected_backend()
     return None
-
-
-def _stdlib_backend() -> Backend:
-    from txaio.log._stdlib import STDLIB_BACKEND  # imported late: the stdlib sink imports this module
-
-    return STDLIB_BACKEND
 
 
 # --- the namespace: where make_logger() was called ----------------------------------------------

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import IO, Any
 
-from txaio.log._levels import check_level, set_global_log_level
-from txaio.log._logger import Backend, selected_backend
+from txaio.log._levels import check_level
+from txaio.log._logger import Backend, selected_backend, set_global_log_level
 
 # --- start_logging ---------------------------------------------------------------------------
 

@@ -14,20 +14,19 @@ import sys
 import time
 from typing import IO, TYPE_CHECKING, Any
 
-from txaio.log._levels import (
-    STDLIB_LEVELNO,
+from txaio.backend import exception_message, exception_of_failure
+from txaio.log._levels import STDLIB_LEVELNO, is_enabled
+from txaio.log._logger import (
+    Logger,
     add_level_listener,
+    format_message,
     get_global_log_level,
-    is_enabled,
     remove_level_listener,
 )
-from txaio.log._logger import format_message
 from txaio.log._output import LineWriter, format_local_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from txaio.log._logger import Logger
 
 _LEVEL_OF_LEVELNO = sorted((no, name) for name, no in STDLIB_LEVELNO.items() if name != "none")
 
@@ -65,7 +64,13 @@ class StdlibBackend:
             event["txaio_trace"] = True
         if failure is not None:
             event["log_failure"] = failure
-        text = format_message(message, event)
+        else:  # a failure given as the key itself, log.error("{log_failure}", log_failure=f), reads the same
+            failure = event.get("log_failure")
+        exception = exception_in(failure)
+        if exception is None:
+            text = format_message(message, event)
+        else:  # the event keeps the failure itself; only the message shows it as text
+            text = format_message(message, {**event, "log_failure": FailureText(failure, exception)})
         try:
             caller = sys._getframe(3)
             where = (caller.f_code.co_filename, caller.f_lineno, caller.f_code.co_name)
@@ -78,7 +83,7 @@ class StdlibBackend:
             where[1],
             text,
             (),
-            _exc_info(failure),
+            None if exception is None else (type(exception), exception, exception.__traceback__),
             func=where[2],
             extra={"log_format": message, "log_namespace": logger.namespace, "txaio_level": level, "log_event": event},
         )
@@ -116,13 +121,45 @@ def lower_root_level(level: str) -> None:
         root.setLevel(STDLIB_LEVELNO[level])
 
 
-def _exc_info(failure: object) -> Any:
-    if failure is None:
-        return None
-    exc = failure if isinstance(failure, BaseException) else getattr(failure, "value", None)
-    if not isinstance(exc, BaseException):
-        return None
-    return (type(exc), exc, exc.__traceback__)
+def exception_in(failure: object) -> BaseException | None:
+    """The exception of a failure (an exception, or anything with one as ``.value``); None for anything else."""
+    if failure is None or isinstance(failure, BaseException):
+        return failure
+    return exception_of_failure(failure)
+
+
+class FailureText:
+    """What ``{log_failure}`` shows in a message: ``"ValueError: bad request"``.
+
+    The exception's type and its text, as ``failure_message()`` words them: the text
+    alone cannot tell a ``ZeroDivisionError`` from a ``KeyError("division by zero")``,
+    and on Twisted the line names the type too.  The traceback follows the line, as
+    on Twisted.  Whatever else a format asks for (``{log_failure.value}``) comes
+    from the failure itself; a bare exception is its own ``.value``.
+    """
+
+    __slots__ = ("_exception", "_failure")
+
+    def __init__(self, failure: object, exception: BaseException) -> None:
+        self._failure = failure
+        self._exception = exception
+
+    @property
+    def value(self) -> BaseException:
+        """The exception, as a failure's ``.value`` is."""
+        return self._exception
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._failure, name)
+
+    def __str__(self) -> str:
+        return exception_message(self._exception)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return repr(self._failure)
 
 
 class TxaioHandler(logging.Handler):

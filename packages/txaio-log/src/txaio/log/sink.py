@@ -20,8 +20,8 @@ modules, so either side can be released on its own:
 
 from __future__ import annotations
 
-from txaio.log._levels import LEVELS, STDLIB_LEVELNO, check_level, is_enabled, loggers
-from txaio.log._logger import Backend, current_backend, format_message, register_backend, save_log_state
+from txaio.log._levels import LEVELS, STDLIB_LEVELNO, check_level, is_enabled
+from txaio.log._logger import Backend, current_backend, format_message, loggers, register_backend, save_log_state
 from txaio.log._output import STDOUT, LineWriter, format_line
 from txaio.log._stdlib import STDLIB_BACKEND
 

@@ -99,8 +99,13 @@ class TwistedBackend:
         event["log_source"] = target.source
         event["log_format"] = message
         event["log_time"] = time.time()
+        if failure is None:  # a bare exception given as the key itself reads as a failure does
+            failure = event.get("log_failure")
+            if not isinstance(failure, BaseException):
+                failure = None
         if failure is not None:
-            event["log_failure"] = as_failure(failure)
+            converted = as_failure(failure)
+            event["log_failure"] = failure if converted is None else converted  # no failure: shown as given
         cast(Callable[[dict[str, Any]], None], target.observer)(event)
 
     def start(self, out: IO[Any] | None, level: str) -> Callable[[], None]:
