@@ -63,10 +63,9 @@ def bind_call_later(config: Config) -> Callable[..., asyncio.TimerHandle]:
 
     def call_later(delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> asyncio.TimerHandle:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; the handle's ``cancel()`` stops it."""
-        if type(delay) is float:
-            odd = delay - delay  # 0.0 when finite; NaN (truthy) for NaN and the infinities
-        else:
-            odd = type(delay) is not int  # bool, complex, a str, another Real: the full check decides
+        # A plain float: 0.0 when finite, NaN (truthy) for NaN and the infinities.  Anything but
+        # a plain float or int (bool, complex, a str, another Real) takes the full check.
+        odd = delay - delay if type(delay) is float else type(delay) is not int
         if odd or not callable(fun):
             check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
         loop = config.loop

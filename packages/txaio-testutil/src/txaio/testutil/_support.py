@@ -48,6 +48,12 @@ class FrameworkSupport(Protocol):
         """At the end of the test session: shut down what ``run()`` started (the reactor's threads)."""
 
 
+# Optional, looked up with getattr so that an older backend still works without them:
+# ``use_loop_factory(factory)`` (asyncio: make each test's loop with ``factory``, for
+# ``--txaio-asyncio-loop``) and ``test_scope()`` (a context manager around each test that
+# runs on the framework while such an option is in force).
+
+
 #: The support objects handed out, so :func:`close_all` reaches each once.
 _handed_out: dict[str, FrameworkSupport] = {}
 

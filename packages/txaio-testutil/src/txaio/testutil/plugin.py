@@ -21,6 +21,7 @@ ours, even in auto mode) and pytest-twisted (which owns the reactor then).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import math
@@ -30,7 +31,7 @@ from typing import Any
 import pytest
 
 import txaio
-from txaio.backend import framework_names, import_backend
+from txaio.backend import framework_names, import_backend, resolve
 from txaio.testutil._clock import VirtualClock, virtual_clock
 from txaio.testutil._framework import check_framework_name, use_framework
 from txaio.testutil._outcome import FAILED, SUCCEEDED, outcome
@@ -44,11 +45,20 @@ CLOCK_FIXTURE = "txaio_clock"
 ONLY_FIXTURE = "_txaio_only_framework"
 TIMEOUT_INI = "txaio_timeout"
 DEFAULT_TIMEOUT = 60.0
+#: The option and ini name of the asyncio loop factory ("module:attribute").
+LOOP_OPTION = "txaio_asyncio_loop"
+_LOOP_KEY = pytest.StashKey[str]()
 #: Where the stand-in of an ``async def`` test keeps the test itself.
 ASYNC_TEST_ATTR = "__txaio_async_test__"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    loop_help = (
+        "the asyncio event loop factory of the txaio runs on asyncio, as module:attribute "
+        "(e.g. uvloop:new_event_loop); default: asyncio's own loop"
+    )
+    parser.addoption("--txaio-asyncio-loop", dest=LOOP_OPTION, metavar="MODULE:FACTORY", help=loop_help)
+    parser.addini(LOOP_OPTION, loop_help, default="")
     parser.addini(
         TIMEOUT_INI,
         f"seconds (real time) an async txaio test may take before it fails (default {DEFAULT_TIMEOUT:g}); "
@@ -71,10 +81,47 @@ def pytest_configure(config: pytest.Config) -> None:
         f"{FRAMEWORK_FIXTURE}); an async def test fails after timeout seconds (default: the {TIMEOUT_INI} ini option)",
     )
     _ini_timeout(config)
+    _configure_asyncio_loop(config)
+
+
+def _configure_asyncio_loop(config: pytest.Config) -> None:
+    """Hand the chosen loop factory to asyncio's test support; a bad choice stops the run at once."""
+    reference = config.getoption(LOOP_OPTION) or config.getini(LOOP_OPTION)
+    if not reference:
+        return
+    where = f"--txaio-asyncio-loop={reference}"
+    if ":" not in reference:
+        raise pytest.UsageError(f"{where}: name the factory as module:attribute, e.g. uvloop:new_event_loop")
+    try:
+        factory = resolve(reference)
+    except ImportError as exc:
+        module = reference.partition(":")[0]
+        raise pytest.UsageError(f"{where}: cannot import it ({exc}); is {module} installed?") from None
+    if not callable(factory):
+        raise pytest.UsageError(f"{where}: {factory!r} is not callable")
+    try:
+        support = support_for("asyncio")
+    except ImportError as exc:
+        raise pytest.UsageError(f"{where}: {exc}") from None
+    use_loop_factory = getattr(support, "use_loop_factory", None)
+    if use_loop_factory is None:
+        raise pytest.UsageError(
+            f"{where}: the installed txaio-asyncio cannot run tests on another loop; upgrade it "
+            "(pip install -U txaio-asyncio)"
+        )
+    use_loop_factory(factory)
+    config.stash[_LOOP_KEY] = reference
+
+
+def asyncio_loop(config: pytest.Config) -> str | None:
+    """The ``module:attribute`` of the loop factory the asyncio runs use, or None for asyncio's own."""
+    return config.stash.get(_LOOP_KEY, None)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """Shut down what running the tests started (the Twisted reactor's thread pool)."""
+    if asyncio_loop(config) is not None:
+        support_for("asyncio").use_loop_factory(None)  # type: ignore[attr-defined]
     close_all()
 
 
@@ -248,12 +295,14 @@ def _select_or_skip(name: str, request: pytest.FixtureRequest) -> Iterator[str]:
         import_backend(name)
     except ImportError as exc:
         pytest.skip(f"txaio framework {name} is not installed: {exc}")
-    with use_framework(name):
+    with use_framework(name), contextlib.ExitStack() as scope:
+        if asyncio_loop(request.config) is not None:
+            test_scope = getattr(support_for(name), "test_scope", None)
+            if test_scope is not None:
+                scope.enter_context(test_scope())
         if "caplog" in request.fixturenames:
-            with support_for(name).forward_logs():
-                yield name
-        else:
-            yield name
+            scope.enter_context(support_for(name).forward_logs())
+        yield name
 
 
 @pytest.fixture(params=framework_names(), ids=framework_names())

@@ -129,10 +129,9 @@ def call_later(delay: float, fun: Callable[_P, object], *args: _P.args, **kwargs
     NaN, infinity and a ``fun`` that cannot be called are refused here, with
     a clear error (the reactor only asserts, and ``python -O`` drops that).
     """
-    if type(delay) is float:
-        odd = delay - delay  # 0.0 when finite; NaN (truthy) for NaN and the infinities
-    else:
-        odd = type(delay) is not int  # bool, complex, a str, another Real: the full check decides
+    # A plain float: 0.0 when finite, NaN (truthy) for NaN and the infinities.  Anything but
+    # a plain float or int (bool, complex, a str, another Real) takes the full check.
+    odd = delay - delay if type(delay) is float else type(delay) is not int
     if odd or not callable(fun):
         check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
     reactor = config.loop
