@@ -38,11 +38,17 @@ class Side:
 
 @dataclass
 class Comparison:
-    """Both sides of a case and the median of their paired ratios (None without a raw side)."""
+    """Both sides of a case and the median of their paired ratios (None without a raw side).
+
+    ``floor`` is the same work through the least a Python layer with txaio's
+    signatures must do, when the case has one: ``floor_ratio`` is floor/raw.
+    """
 
     ours: Side
     raw: Side | None
     ratio: float | None
+    floor: Side | None = None
+    floor_ratio: float | None = None
 
 
 def time_batch(batch: Batch, n: int) -> tuple[float, int]:
@@ -72,35 +78,36 @@ def calibrate(batch: Batch, start: int, target_ns: int, cap: int) -> int:
         n = min(cap, n * 2)
 
 
-def compare(txaio_batch: Batch, raw_batch: Batch | None, n: int, repetitions: int) -> Comparison:
-    """Median ns/op of both sides, alternating which side goes first.
+def compare(
+    txaio_batch: Batch, raw_batch: Batch | None, n: int, repetitions: int, floor_batch: Batch | None = None
+) -> Comparison:
+    """Median ns/op of each side, rotating which side goes first.
 
-    The ratio is the median of each repetition's own txaio/raw ratio: the two
-    batches of one repetition run back to back, so a load spike from other
-    processes on the machine mostly cancels out of it.
+    Each ratio is the median of the repetitions' own ratios to the raw side:
+    the batches of one repetition run back to back, so a load spike from
+    other processes on the machine mostly cancels out of it.
     """
-    ours: list[float] = []
-    raws: list[float] = []
-    ratios: list[float] = []
-    done_ours = done_raw = 0
+    sides = {"ours": txaio_batch, "raw": raw_batch, "floor": floor_batch}
+    order = [name for name, batch in sides.items() if batch is not None]
+    per_op: dict[str, list[float]] = {name: [] for name in order}
+    done: dict[str, int] = {}
+    ratios: dict[str, list[float]] = {"ours": [], "floor": []}
     for rep in range(repetitions):
-        order = [("ours", txaio_batch), ("raw", raw_batch)]
-        if rep % 2:
-            order.reverse()
-        for side, batch in order:
-            if batch is None:
-                continue
-            per_op, done = time_batch(batch, n)
-            if side == "ours":
-                ours.append(per_op)
-                done_ours = done
-            else:
-                raws.append(per_op)
-                done_raw = done
-        if raws:
-            ratios.append(ours[-1] / raws[-1])
-    return Comparison(
-        Side(statistics.median(ours), done_ours, repetitions),
-        Side(statistics.median(raws), done_raw, repetitions) if raws else None,
-        statistics.median(ratios) if ratios else None,
-    )
+        turn = order[rep % len(order) :] + order[: rep % len(order)]
+        for name in turn:
+            per_op_ns, done[name] = time_batch(sides[name], n)  # type: ignore[arg-type]
+            per_op[name].append(per_op_ns)
+        if "raw" in per_op:
+            for name in ("ours", "floor"):
+                if name in per_op:
+                    ratios[name].append(per_op[name][-1] / per_op["raw"][-1])
+
+    def side(name: str) -> Side | None:
+        return Side(statistics.median(per_op[name]), done[name], repetitions) if name in per_op else None
+
+    def ratio(name: str) -> float | None:
+        return statistics.median(ratios[name]) if ratios[name] else None
+
+    ours = side("ours")
+    assert ours is not None
+    return Comparison(ours, side("raw"), ratio("ours"), side("floor"), ratio("floor"))

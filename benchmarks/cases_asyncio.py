@@ -13,6 +13,7 @@ from collections.abc import Callable, Coroutine
 from types import ModuleType
 from typing import Any
 
+import floors
 from _common import (
     BATCHED_SIZES,
     CHUNK,
@@ -55,23 +56,26 @@ async def _settle(done: Callable[[], bool], turns: int) -> None:
 
 
 def _future_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any) -> list[Case]:
-    tx = txaio
+    floor = floors.asyncio_floor(loop)
 
-    async def ours_cycle(n: int) -> int:
-        seen: list[object] = []
+    def cycle(api: Any) -> Callable[[int], Coroutine[Any, Any, int]]:
+        async def batch(n: int) -> int:
+            seen: list[object] = []
 
-        def on_value(value: object) -> None:
-            seen.append(value)
+            def on_value(value: object) -> None:
+                seen.append(value)
 
-        sleep = asyncio.sleep
-        for _ in range(n // CHUNK):
-            for i in range(CHUNK):
-                f = tx.create_future()
-                tx.add_callbacks(f, on_value, None)
-                tx.resolve(f, i)
-            await sleep(0)
-        await _settle(lambda: len(seen) == n - n % CHUNK, 10)
-        return n - n % CHUNK
+            sleep = asyncio.sleep
+            for _ in range(n // CHUNK):
+                for i in range(CHUNK):
+                    f = api.create_future()
+                    api.add_callbacks(f, on_value, None)
+                    api.resolve(f, i)
+                await sleep(0)
+            await _settle(lambda: len(seen) == n - n % CHUNK, 10)
+            return n - n % CHUNK
+
+        return batch
 
     async def raw_cycle(n: int) -> int:
         seen: list[object] = []
@@ -89,10 +93,13 @@ def _future_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any
         await _settle(lambda: len(seen) == n - n % CHUNK, 10)
         return n - n % CHUNK
 
-    async def ours_as_future(n: int) -> int:
-        for i in range(n):
-            tx.as_future(plain, i)
-        return n
+    def as_futures(api: Any) -> Callable[[int], Coroutine[Any, Any, int]]:
+        async def batch(n: int) -> int:
+            for i in range(n):
+                api.as_future(plain, i)
+            return n
+
+        return batch
 
     async def raw_as_future(n: int) -> int:
         for i in range(n):
@@ -105,12 +112,15 @@ def _future_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any
                 f.set_result(result)
         return n
 
-    async def ours_is_called(n: int) -> int:
-        f = loop.create_future()
-        f.set_result(None)
-        for _ in range(n):
-            tx.is_called(f)
-        return n
+    def is_calleds(api: Any) -> Callable[[int], Coroutine[Any, Any, int]]:
+        async def batch(n: int) -> int:
+            f = loop.create_future()
+            f.set_result(None)
+            for _ in range(n):
+                api.is_called(f)
+            return n
+
+        return batch
 
     async def raw_is_called(n: int) -> int:
         f = loop.create_future()
@@ -120,22 +130,23 @@ def _future_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any
         return n
 
     return [
-        Case("future_cycle", drive(ours_cycle), drive(raw_cycle)),
-        Case("as_future", drive(ours_as_future), drive(raw_as_future)),
-        Case("is_called", drive(ours_is_called), drive(raw_is_called)),
+        Case("future_cycle", drive(cycle(txaio)), drive(raw_cycle), floor=drive(cycle(floor))),
+        Case("as_future", drive(as_futures(txaio)), drive(raw_as_future), floor=drive(as_futures(floor))),
+        Case("is_called", drive(is_calleds(txaio)), drive(raw_is_called), floor=drive(is_calleds(floor))),
     ]
 
 
 def _timer_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any) -> list[Case]:
-    tx = txaio
+    def cancelled(api: Any) -> Callable[[int], Coroutine[Any, Any, int]]:
+        async def batch(n: int) -> int:
+            sleep = asyncio.sleep
+            for _ in range(n // CHUNK):
+                for _ in range(CHUNK):
+                    api.call_later(1.0, noop).cancel()
+                await sleep(0)
+            return n - n % CHUNK
 
-    async def ours(n: int) -> int:
-        sleep = asyncio.sleep
-        for _ in range(n // CHUNK):
-            for _ in range(CHUNK):
-                tx.call_later(1.0, noop).cancel()
-            await sleep(0)
-        return n - n % CHUNK
+        return batch
 
     async def raw(n: int) -> int:
         sleep = asyncio.sleep
@@ -145,7 +156,8 @@ def _timer_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any)
             await sleep(0)
         return n - n % CHUNK
 
-    return [Case("call_later_cancel", drive(ours), drive(raw))]
+    floor = floors.asyncio_floor(loop)
+    return [Case("call_later_cancel", drive(cancelled(txaio)), drive(raw), floor=drive(cancelled(floor)))]
 
 
 def _logging_cases(txaio: ModuleType) -> list[Case]:

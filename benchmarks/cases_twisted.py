@@ -13,6 +13,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
+import floors
 from _common import (
     BATCHED_SIZES,
     CHUNK,
@@ -43,23 +44,26 @@ def build(txaio: ModuleType) -> list[Case]:
 def _future_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
     from twisted.internet import defer
 
-    tx = txaio
     turn = reactor.runUntilCurrent
+    floor = floors.twisted_floor(reactor)
 
-    def ours_cycle(n: int) -> int:
-        seen: list[object] = []
+    def cycle(api: Any) -> Callable[[int], int]:
+        def batch(n: int) -> int:
+            seen: list[object] = []
 
-        def on_value(value: object) -> None:
-            seen.append(value)
+            def on_value(value: object) -> None:
+                seen.append(value)
 
-        for _ in range(n // CHUNK):
-            for i in range(CHUNK):
-                d = tx.create_future()
-                tx.add_callbacks(d, on_value, None)
-                tx.resolve(d, i)
-            turn()
-        require(len(seen) == n - n % CHUNK, "txaio future callbacks")
-        return n - n % CHUNK
+            for _ in range(n // CHUNK):
+                for i in range(CHUNK):
+                    d = api.create_future()
+                    api.add_callbacks(d, on_value, None)
+                    api.resolve(d, i)
+                turn()
+            require(len(seen) == n - n % CHUNK, "future callbacks")
+            return n - n % CHUNK
+
+        return batch
 
     def raw_cycle(n: int) -> int:
         seen: list[object] = []
@@ -70,17 +74,20 @@ def _future_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
         deferred = defer.Deferred
         for _ in range(n // CHUNK):
             for i in range(CHUNK):
-                d = deferred()
+                d: defer.Deferred[Any] = deferred()
                 d.addCallback(on_value)
                 d.callback(i)
             turn()
         require(len(seen) == n - n % CHUNK, "Deferred callbacks")
         return n - n % CHUNK
 
-    def ours_as_future(n: int) -> int:
-        for i in range(n):
-            tx.as_future(plain, i)
-        return n
+    def as_futures(api: Any) -> Callable[[int], int]:
+        def batch(n: int) -> int:
+            for i in range(n):
+                api.as_future(plain, i)
+            return n
+
+        return batch
 
     def raw_as_future(n: int) -> int:
         maybe_deferred = defer.maybeDeferred  # Twisted's own "call it, give me a Deferred"
@@ -88,11 +95,14 @@ def _future_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
             maybe_deferred(plain, i)
         return n
 
-    def ours_is_called(n: int) -> int:
-        d = defer.succeed(None)
-        for _ in range(n):
-            tx.is_called(d)
-        return n
+    def is_calleds(api: Any) -> Callable[[int], int]:
+        def batch(n: int) -> int:
+            d = defer.succeed(None)
+            for _ in range(n):
+                api.is_called(d)
+            return n
+
+        return batch
 
     def raw_is_called(n: int) -> int:
         d = defer.succeed(None)
@@ -101,22 +111,24 @@ def _future_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
         return n
 
     return [
-        Case("future_cycle", ours_cycle, raw_cycle),
-        Case("as_future", ours_as_future, raw_as_future),
-        Case("is_called", ours_is_called, raw_is_called),
+        Case("future_cycle", cycle(txaio), raw_cycle, floor=cycle(floor)),
+        Case("as_future", as_futures(txaio), raw_as_future, floor=as_futures(floor)),
+        Case("is_called", is_calleds(txaio), raw_is_called, floor=is_calleds(floor)),
     ]
 
 
 def _timer_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
-    tx = txaio
     turn = reactor.runUntilCurrent
 
-    def ours(n: int) -> int:
-        for _ in range(n // CHUNK):
-            for _ in range(CHUNK):
-                tx.call_later(1.0, noop).cancel()
-            turn()
-        return n - n % CHUNK
+    def cancelled(api: Any) -> Callable[[int], int]:
+        def batch(n: int) -> int:
+            for _ in range(n // CHUNK):
+                for _ in range(CHUNK):
+                    api.call_later(1.0, noop).cancel()
+                turn()
+            return n - n % CHUNK
+
+        return batch
 
     def raw(n: int) -> int:
         call_later = reactor.callLater
@@ -126,7 +138,7 @@ def _timer_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
             turn()
         return n - n % CHUNK
 
-    return [Case("call_later_cancel", ours, raw)]
+    return [Case("call_later_cancel", cancelled(txaio), raw, floor=cancelled(floors.twisted_floor(reactor)))]
 
 
 def _logging_cases(txaio: ModuleType) -> list[Case]:

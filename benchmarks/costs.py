@@ -9,14 +9,19 @@ operation misses its target in that run.
 
 from __future__ import annotations
 
+from report import Miss
+
 #: (case, column) -> why; a column of "*" applies to every column.
 WHERE: dict[tuple[str, str], str] = {}
 
 
-def notes(missed: list[tuple[str, str, float]]) -> list[str]:
-    """One line per missed (case, column, ratio), with the known reason or a prompt to profile it."""
+def notes(missed: list[Miss]) -> list[str]:
+    """One line per miss, with its floor (what any Python layer pays) and the known reason."""
     lines = []
-    for case, column, ratio in missed:
-        why = WHERE.get((case, column)) or WHERE.get((case, "*")) or "not explained yet: profile it (profile_case.py)"
-        lines.append(f"{case} on {column} ({ratio:.2f}): {why}")
+    for miss in missed:
+        why = WHERE.get((miss.case, miss.column)) or WHERE.get((miss.case, "*"))
+        floor = "" if miss.floor is None else f", floor {miss.floor:.2f}"
+        lines.append(
+            f"{miss.case} on {miss.column} ({miss.ratio:.2f}{floor}): {why or 'not explained yet: profile it'}"
+        )
     return lines

@@ -104,7 +104,7 @@ def framework_rows(ours: dict[str, Any], others: list[Comparison]) -> tuple[list
     against the raw framework in its own process, so the comparison holds even
     if the machine was busier during one of the two runs.
     """
-    header = ["case", "txaio ns/op", "raw ns/op", "txaio/raw", "target"]
+    header = ["case", "txaio ns/op", "raw ns/op", "txaio/raw", "floor/raw", "target"]
     for label, _ in others:
         header += [f"{label}/raw", f"ours/{label}"]
     their_ratios = [case_ratios(figures) for _, figures in others]
@@ -112,10 +112,11 @@ def framework_rows(ours: dict[str, Any], others: list[Comparison]) -> tuple[list
     for result in ours["results"]:
         name = result["case"]
         if "error" in result:
-            rows.append(Row([name, "ERROR: " + result["error"], "", "", ""] + ["", ""] * len(others)))
+            rows.append(Row([name, "ERROR: " + result["error"], "", "", "", ""] + ["", ""] * len(others)))
             continue
         ratio = result["ratio"]
         cells = [name, format_ns(result["txaio_ns"]), format_ns(result["raw_ns"]), _fmt_ratio(ratio)]
+        cells.append(_fmt_ratio(result.get("floor_ratio")) if result.get("floor_ratio") is not None else "")
         cells.append(_verdict(ratio, TARGETS.get(name)))
         for ratios in their_ratios:
             cells += [_fmt_ratio(ratios.get(name)), _fmt_ratio(_ratio(ratio, ratios.get(name)))]
@@ -124,7 +125,7 @@ def framework_rows(ours: dict[str, Any], others: list[Comparison]) -> tuple[list
     growth = case_ratios(ours).get(GROWTH)
     if growth is not None:
         raw_growth = _ratio(by_case["batched_cancel_100k"]["raw_ns"], by_case["batched_cancel_1k"]["raw_ns"])
-        cells = [GROWTH, f"{_fmt_ratio(growth)}x", f"{_fmt_ratio(raw_growth)}x", "", _verdict(growth, FLAT_GROWTH)]
+        cells = [GROWTH, f"{_fmt_ratio(growth)}x", f"{_fmt_ratio(raw_growth)}x", "", "", _verdict(growth, FLAT_GROWTH)]
         for ratios in their_ratios:
             cells += [f"{_fmt_ratio(ratios.get(GROWTH))}x", ""]
         rows.append(Row(cells))
@@ -159,15 +160,26 @@ def summary_rows(columns: dict[str, tuple[dict[str, Any], list[Comparison]]]) ->
     return header, rows
 
 
-def missed(columns: dict[str, tuple[dict[str, Any], list[Comparison]]]) -> list[tuple[str, str, float]]:
-    """(case, column, ratio) of every summary operation that misses its target."""
+@dataclass
+class Miss:
+    """An operation over its target in one column: its txaio/raw, and its floor/raw where measured."""
+
+    case: str
+    column: str
+    ratio: float
+    floor: float | None
+
+
+def missed(columns: dict[str, tuple[dict[str, Any], list[Comparison]]]) -> list[Miss]:
+    """Every summary operation that misses its target, per column."""
     out = []
     for column, (ours, _) in columns.items():
         ratios = case_ratios(ours)
+        by_case = _by_case(ours)
         for name, _ in SUMMARY:
             limit, ratio = _target(name), ratios.get(name)
             if limit is not None and ratio is not None and ratio > limit:
-                out.append((name, column, ratio))
+                out.append(Miss(name, column, ratio, by_case.get(name, {}).get("floor_ratio")))
     return out
 
 

@@ -46,12 +46,17 @@ def measure(case: Case, target_ns: int, repetitions: int, txaio_only: bool) -> d
     n = calibrate(raw or case.ours, case.start, target_ns, case.cap)
     if raw is not None:
         time_batch(case.ours, case.start)  # warm the txaio side up as calibration warmed the raw one
-    figures = compare(case.ours, raw, n, repetitions)
+    floor = None if txaio_only else case.floor
+    if floor is not None:
+        time_batch(floor, case.start)
+    figures = compare(case.ours, raw, n, repetitions, floor)
     return {
         "case": case.name,
         "txaio_ns": figures.ours.ns_per_op,
         "raw_ns": None if figures.raw is None else figures.raw.ns_per_op,
         "ratio": figures.ratio,
+        "floor_ns": None if figures.floor is None else figures.floor.ns_per_op,
+        "floor_ratio": figures.floor_ratio,
         "ops_per_batch": figures.ours.ops_per_batch,
         "repetitions": repetitions,
     }

@@ -107,7 +107,7 @@ if TYPE_CHECKING:
         sleep,
     )
 else:
-    create_future = _default.create_future
+    create_future = _default._create_future
     create_future_success = _default.create_future_success
     create_future_error = _default.create_future_error
     as_future = _default._as_future

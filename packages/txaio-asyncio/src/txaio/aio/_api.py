@@ -14,9 +14,8 @@ from types import TracebackType
 from typing import Any
 
 from txaio.aio import _failure, _futures
-from txaio.aio._calls import bind_as_future, bind_call_later
+from txaio.aio._calls import bind_as_future, bind_call_later, bind_create_future
 from txaio.aio._failure import FailedFuture, exception_of
-from txaio.aio._futures import CancellableFuture
 from txaio.aio._loop import current_loop
 from txaio.backend import UNSET, BatchedTimer, Config, FrameworkApi
 from txaio.backend import Unset as _Unset
@@ -38,6 +37,7 @@ class AsyncioApi(FrameworkApi):
 
     def __init__(self, config: Config) -> None:
         super().__init__(config)
+        self._create_future = bind_create_future(config)
         self._as_future = bind_as_future(config)
         self._call_later = bind_call_later(config)
 
@@ -53,25 +53,7 @@ class AsyncioApi(FrameworkApi):
         canceller: Callable[[_Future], Any] | _Unset | None = UNSET,
     ) -> _Future:
         """A new future; already resolved with ``result`` (None counts) or failed with ``error``."""
-        loop = self._config.loop
-        if loop is None:
-            loop = current_loop()
-        if result is UNSET and error is UNSET and canceller is UNSET:
-            return loop.create_future()  # type: ignore[no-any-return]
-        if result is not UNSET and error is not UNSET:
-            raise ValueError("create_future() takes a result or an error, not both")
-        exception = None if error is UNSET else exception_of(error, "create_future(error=...)")
-        if canceller is UNSET or canceller is None:
-            future: _Future = loop.create_future()
-        elif callable(canceller):
-            future = CancellableFuture(canceller, loop=loop)
-        else:
-            raise TypeError(f"canceller must be callable or None, not {type(canceller).__name__}")
-        if exception is not None:
-            future.set_exception(exception)
-        elif result is not UNSET:
-            future.set_result(result)
-        return future
+        return self._create_future(result, error, canceller)
 
     def create_future_success(self, result: Any) -> _Future:
         """A future already resolved with ``result``."""

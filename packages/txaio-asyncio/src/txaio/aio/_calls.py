@@ -1,10 +1,11 @@
-"""The two operations that take ``*args, **kwargs`` (as_future, call_later), as closures over a config.
+"""The operations that make something on the configured loop at each call, as closures over a config.
 
-Calling a bound method that takes ``*args, **kwargs`` copies its arguments
-once more than calling a plain function does; on these hot paths that copy
-is a sizeable part of txaio's cost, so the module-level ``txaio.as_future``
-and ``txaio.call_later`` are these closures, reading ``config.loop`` at each
-call.  API objects delegate to the same closures, so the logic lives once.
+``create_future``, ``as_future`` and ``call_later`` are hot paths.  Calling
+a bound method costs more than calling a plain function, and one that takes
+``*args, **kwargs`` copies its arguments once more, so the module-level
+``txaio.create_future``, ``txaio.as_future`` and ``txaio.call_later`` are
+these closures, reading ``config.loop`` at each call.  API objects delegate
+to the same closures, so the logic lives once.
 """
 
 from __future__ import annotations
@@ -15,8 +16,45 @@ from collections.abc import Callable, Coroutine
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
 
+from txaio.aio._failure import exception_of
+from txaio.aio._futures import CancellableFuture
 from txaio.aio._loop import current_loop
-from txaio.backend import PLAIN_RESULTS, Config, check_call_later
+from txaio.backend import PLAIN_RESULTS, UNSET, Config, check_call_later
+
+
+def bind_create_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
+    """``create_future(result=, error=, canceller=)`` on ``config``'s loop."""
+
+    def create_future(result: Any = UNSET, error: Any = UNSET, canceller: Any = UNSET) -> asyncio.Future[Any]:
+        """A new future; already resolved with ``result`` (None counts) or failed with ``error``."""
+        if result is UNSET and error is UNSET and canceller is UNSET:  # the common case, first
+            loop = config.loop
+            return (current_loop() if loop is None else loop).create_future()
+        return _made_future(config, result, error, canceller)
+
+    return create_future
+
+
+def _made_future(config: Config, result: Any, error: Any, canceller: Any) -> asyncio.Future[Any]:
+    """A future already resolved or failed, or with a canceller; each argument checked first."""
+    if result is not UNSET and error is not UNSET:
+        raise ValueError("create_future() takes a result or an error, not both")
+    exception = None if error is UNSET else exception_of(error, "create_future(error=...)")
+    if not (canceller is UNSET or canceller is None or callable(canceller)):
+        raise TypeError(f"canceller must be callable or None, not {type(canceller).__name__}")
+    loop = config.loop
+    if loop is None:
+        loop = current_loop()
+    future: asyncio.Future[Any]
+    if canceller is UNSET or canceller is None:
+        future = loop.create_future()
+    else:
+        future = CancellableFuture(canceller, loop=loop)
+    if exception is not None:
+        future.set_exception(exception)
+    elif result is not UNSET:
+        future.set_result(result)
+    return future
 
 
 def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:

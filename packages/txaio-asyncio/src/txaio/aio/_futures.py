@@ -83,16 +83,16 @@ def add_callbacks(
     as a method, which costs one small allocation where a closure would
     cost three (cell, tuple, function).
     """
-    if errback is None:
-        if not callable(callback):
-            if callback is None:
-                raise ValueError("add_callbacks() needs a callback or an errback; both are None")
-            raise TypeError(f"add_callbacks(): the callback must be callable or None, not {type(callback).__name__}")
+    if errback is None and callable(callback):  # the common case, first
         future.add_done_callback(_Bound(_deliver_result, callback))
-    else:
-        if not callable(errback) or not (callback is None or callable(callback)):
-            raise TypeError("add_callbacks(): the callback and the errback must each be callable or None")
-        future.add_done_callback(_Bound(_deliver_outcome, (callback, errback)))
+        return future
+    if errback is None:
+        if callback is None:
+            raise ValueError("add_callbacks() needs a callback or an errback; both are None")
+        raise TypeError(f"add_callbacks(): the callback must be callable or None, not {type(callback).__name__}")
+    if not callable(errback) or not (callback is None or callable(callback)):
+        raise TypeError("add_callbacks(): the callback and the errback must each be callable or None")
+    future.add_done_callback(_Bound(_deliver_outcome, (callback, errback)))
     return future
 
 
