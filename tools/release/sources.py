@@ -19,7 +19,9 @@ from pathlib import Path
 
 from tools.release.errors import ReleaseError
 
-_EXTEND_PATH = re.compile(r"^__path__ = __import__\([\"']pkgutil[\"']\)\.extend_path\(__path__, __name__\)$", re.M)
+#: ``__path__ = __import__("pkgutil").extend_path(__path__, __name__)`` (txaio-core 1.0) or
+#: ``__path__ = _portions(__path__)`` (later: the same for folders, without pkgutil).
+_EXTEND_PATH = re.compile(r"^__path__ = (.*extend_path\(__path__, __name__\)|_portions\(__path__\))$", re.M)
 
 
 def copy_work_tree(source: Path, destination: Path) -> list[str] | None:

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 import txaio
-from txaio._core.config import Config
 from txaio._core.contract import FrameworkApi
+from txaio.backend import Config
 from txaio.testutil import VirtualClock
 
 

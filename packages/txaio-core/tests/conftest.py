@@ -16,8 +16,7 @@ from fakes import FakeClock
 
 import txaio
 from txaio._core import selection as _selection
-from txaio._core.config import Config
-from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES, FrameworkApi
+from txaio._core.contract import BACKEND_NAMES, LOGGING_NAMES, OPERATION_NAMES, Config, FrameworkApi
 from txaio.testutil import reset_selection, restore_selection, save_selection
 
 

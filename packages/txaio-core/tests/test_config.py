@@ -7,8 +7,7 @@ import types
 import pytest
 
 import txaio
-from txaio._core.config import Config
-from txaio._core.contract import OPERATION_NAMES, UNSET, FrameworkApi
+from txaio._core.contract import OPERATION_NAMES, UNSET, Config, FrameworkApi
 
 
 def test_config_is_one_writable_object() -> None:

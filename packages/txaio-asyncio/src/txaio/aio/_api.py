@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
+from txaio import backend
 from txaio.aio import _failure, _futures
 from txaio.aio._calls import bind_as_future, bind_call_later, bind_create_future
 from txaio.aio._failure import FailedFuture, exception_of
 from txaio.aio._loop import current_loop
-from txaio.backend import UNSET, BatchedTimer, Config, FrameworkApi
+from txaio.backend import UNSET, Config, FrameworkApi
 from txaio.backend import Unset as _Unset
 from txaio.interfaces import IBatchedTimer, IFailedFuture
 
@@ -146,7 +147,7 @@ class AsyncioApi(FrameworkApi):
                 {"message": f"txaio: a batched timer call raised {type(exc).__name__}: {exc}", "exception": exc}
             )
 
-        return BatchedTimer(
+        return backend.BatchedTimer(
             bucket_seconds, chunk_size, clock=loop.time, call_later=loop.call_later, report_error=report_error
         )
 

@@ -16,10 +16,11 @@ from collections.abc import Callable, Coroutine
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
 
+from txaio import backend
 from txaio.aio._failure import exception_of
 from txaio.aio._futures import CancellableFuture
 from txaio.aio._loop import current_loop
-from txaio.backend import PLAIN_RESULTS, UNSET, Config, check_call_later
+from txaio.backend import PLAIN_RESULTS, UNSET, Config
 
 
 def bind_create_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
@@ -105,7 +106,7 @@ def bind_call_later(config: Config) -> Callable[..., asyncio.TimerHandle]:
         # a plain float or int (bool, complex, a str, another Real) takes the full check.
         odd = delay - delay if type(delay) is float else type(delay) is not int
         if odd or not callable(fun):
-            check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
+            backend.check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
         loop = config.loop
         if loop is None:
             loop = current_loop()

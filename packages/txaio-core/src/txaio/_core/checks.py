@@ -8,19 +8,9 @@ functions can afford to be thorough.
 from __future__ import annotations
 
 import math
-import numbers
 from typing import Any
 
-
-def describe(value: object) -> str:
-    """``value``'s type and repr for an error message; never raises (a repr may)."""
-    try:
-        text = repr(value)
-    except Exception:
-        text = f"<{type(value).__name__} object>"
-    if len(text) > 200:
-        text = text[:197] + "..."
-    return f"{type(value).__name__} {text}"
+from txaio._core.failures import describe
 
 
 def not_callable(fun: object, caller: str) -> TypeError:
@@ -30,6 +20,8 @@ def not_callable(fun: object, caller: str) -> TypeError:
 
 def finite_seconds(delay: object, caller: str) -> float:
     """``delay`` as a float: TypeError if it is not a real number, ValueError if NaN or infinite."""
+    import numbers  # here, not at the top: only a delay other than a plain float or int gets this far
+
     if isinstance(delay, bool) or not isinstance(delay, numbers.Real):
         raise TypeError(f"{caller} needs the delay as a number of seconds, not {describe(delay)}")
     seconds = float(delay)

@@ -1,6 +1,7 @@
 """The contract between the facade and a backend.
 
-A backend (txaio-asyncio, txaio-twisted) subclasses :class:`FrameworkApi` and
+A backend (txaio-asyncio, txaio-twisted) subclasses :class:`FrameworkApi`, bound to a
+:class:`Config` (where every operation reads its event loop from), and
 exports, at module level, every name in :data:`BACKEND_NAMES`.  Selecting a
 framework binds those module-level objects onto ``txaio`` directly, so a call
 such as ``txaio.create_future()`` is a single hop into the backend.
@@ -13,12 +14,27 @@ from collections.abc import Callable, Coroutine, Iterable
 from types import TracebackType
 from typing import Any, Final, Literal, Never, ParamSpec, TypeAlias, TypeVar, overload
 
-from txaio._core.config import Config
 from txaio.interfaces import Future, IBatchedTimer, IDelayedCall, IFailedFuture
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 _P = ParamSpec("_P")
+
+
+class Config:
+    """Settings shared by the operations of one API object.
+
+    ``loop`` is an asyncio event loop or a Twisted reactor (anything providing
+    IReactorTime), or None to let the backend find the current one.
+    """
+
+    __slots__ = ("loop",)
+
+    def __init__(self, loop: Any = None) -> None:
+        self.loop: Any = loop
+
+    def __repr__(self) -> str:
+        return f"txaio.Config(loop={self.loop!r})"
 
 
 class _Unset:
@@ -38,6 +54,15 @@ UNSET: Final = _Unset()
 
 #: What ``error=`` and ``reject()`` accept: an exception, a failure, or None for the one being handled.
 Error: TypeAlias = BaseException | IFailedFuture | None
+
+#: Result types that are surely neither a future nor a coroutine: ``as_future`` wraps them
+#: without further checks.  Any other result may be a coroutine of any kind (a native one,
+#: a Cython-compiled ``async def``, any :class:`collections.abc.Coroutine`: what asyncio's
+#: tasks and Twisted's ``Deferred.fromCoroutine`` accept), which runs; checking that ABC
+#: costs more than this set lookup, so the common plain results skip it.
+PLAIN_RESULTS: Final[frozenset[type]] = frozenset(
+    {type(None), bool, int, float, complex, str, bytes, bytearray, tuple, list, dict, set, frozenset}
+)
 
 
 class FrameworkApi(abc.ABC):

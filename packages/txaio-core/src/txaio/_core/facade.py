@@ -12,7 +12,7 @@ from time import perf_counter_ns, time_ns
 from typing import Final
 
 from txaio._core import unselected
-from txaio._core.config import Config
+from txaio._core.contract import Config
 from txaio._core.selection import _use_framework as _use_framework
 from txaio._core.selection import use_asyncio, use_twisted
 

@@ -46,3 +46,14 @@ def traceback_fallback(fail: object) -> str:
 def exception_message(value: BaseException) -> str:
     """``"RuntimeError: it failed"``, even when the exception's ``__str__`` raises."""
     return f"{type(value).__name__}: {safe_str(value)}"
+
+
+def describe(value: object) -> str:
+    """``value``'s type and repr for an error message; never raises (a repr may)."""
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"<{type(value).__name__} object>"
+    if len(text) > 200:
+        text = text[:197] + "..."
+    return f"{type(value).__name__} {text}"

@@ -14,8 +14,7 @@ from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import IO, Any, Final, NoReturn
 
-from txaio._core.config import Config
-from txaio._core.contract import OPERATION_NAMES, FrameworkApi
+from txaio._core.contract import OPERATION_NAMES, Config, FrameworkApi
 from txaio.interfaces import ILogger
 
 USAGE_ERROR = (

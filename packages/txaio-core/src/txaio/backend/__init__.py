@@ -38,24 +38,30 @@ txaio 26.6.1 never had a ``txaio.backend`` module, so this name is new.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from txaio._core._version import __version__ as __version__
-from txaio._core.batched import BatchedCall, BatchedTimer
-from txaio._core.checks import check_call_later, describe, finite_seconds, not_callable
-from txaio._core.config import Config
-from txaio._core.contract import BACKEND_NAMES, FLAG_NAMES, LOGGING_NAMES, OPERATION_NAMES, UNSET, FrameworkApi
+from txaio._core.contract import (
+    BACKEND_NAMES,
+    FLAG_NAMES,
+    LOGGING_NAMES,
+    OPERATION_NAMES,
+    PLAIN_RESULTS,
+    UNSET,
+    Config,
+    FrameworkApi,
+)
 from txaio._core.contract import _Unset as Unset
 from txaio._core.failures import (
     NotAnExceptionError,
+    describe,
     exception_message,
     exception_of_failure,
     message_fallback,
     safe_str,
     traceback_fallback,
 )
-from txaio._core.fit import parse_version, require_core
-from txaio._core.results import PLAIN_RESULTS
 from txaio._core.selection import (
     ENTRY_POINT_GROUP,
     Framework,
@@ -67,8 +73,11 @@ from txaio._core.selection import (
     unselected_bindings,
 )
 from txaio._core.unselected import LOGGING_BEFORE_SELECTION
+from txaio._core.versions import parse_version, require_core
 
-if TYPE_CHECKING:  # imported on first use: selecting a framework does not need the clock
+if TYPE_CHECKING:  # imported on first use (see __getattr__): selecting a framework needs none of them
+    from txaio._core.batched import BatchedCall, BatchedTimer
+    from txaio._core.checks import check_call_later, finite_seconds, not_callable
     from txaio._core.clock import MAX_ROUNDS, TestTimedOut, VirtualClock
 
 __all__ = (
@@ -110,10 +119,25 @@ __all__ = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    """``VirtualClock``, ``TestTimedOut`` and ``MAX_ROUNDS``, imported when first asked for."""
-    if name in ("VirtualClock", "TestTimedOut", "MAX_ROUNDS"):
-        from txaio._core import clock
+#: Names whose module is imported when one of them is first asked for: a program that
+#: never makes a batched timer, passes an odd delay or runs a virtual clock never pays for them.
+_ON_FIRST_USE: dict[str, str] = {
+    "BatchedCall": "batched",
+    "BatchedTimer": "batched",
+    "check_call_later": "checks",
+    "finite_seconds": "checks",
+    "not_callable": "checks",
+    "MAX_ROUNDS": "clock",
+    "TestTimedOut": "clock",
+    "VirtualClock": "clock",
+}
 
-        return getattr(clock, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def __getattr__(name: str) -> Any:
+    """A name of ``_ON_FIRST_USE``, from its module, imported now; it stays bound here after."""
+    module = _ON_FIRST_USE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"txaio._core.{module}"), name)
+    globals()[name] = value
+    return value

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from time import perf_counter_ns, time_ns
 from typing import TYPE_CHECKING, ParamSpec
 
-from txaio.backend import check_call_later, require_core
+from txaio import backend
+from txaio.backend import require_core
 from txaio.tx._framework import CORE_RANGE, DISTRIBUTION
 from txaio.tx._version import __version__ as __version__
 
@@ -133,7 +134,7 @@ def call_later(delay: float, fun: Callable[_P, object], *args: _P.args, **kwargs
     # a plain float or int (bool, complex, a str, another Real) takes the full check.
     odd = delay - delay if type(delay) is float else type(delay) is not int
     if odd or not callable(fun):
-        check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
+        backend.check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
     reactor = config.loop
     if reactor is None:
         reactor = global_reactor()

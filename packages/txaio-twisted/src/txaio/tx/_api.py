@@ -13,7 +13,8 @@ from typing import Any, cast
 from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
-from txaio.backend import BatchedTimer, Config, FrameworkApi, check_call_later
+from txaio import backend
+from txaio.backend import Config, FrameworkApi
 from txaio.interfaces import IFailedFuture
 from txaio.tx import _failures, _futures
 from txaio.tx._reactor import GLOBAL_CONFIG, reactor_of
@@ -50,14 +51,14 @@ class TwistedApi(FrameworkApi):
 
     def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall."""
-        check_call_later(delay, fun)
+        backend.check_call_later(delay, fun)
         return reactor_of(self._config).callLater(delay, fun, *args, **kwargs)  # type: ignore[no-any-return]
 
     def sleep(self, delay: float) -> Deferred[None]:
         """A Deferred that fires with None after ``delay`` seconds."""
         return sleep_on(reactor_of(self._config), delay)
 
-    def make_batched_timer(self, bucket_seconds: float, chunk_size: int = 100) -> BatchedTimer:
+    def make_batched_timer(self, bucket_seconds: float, chunk_size: int = 100) -> backend.BatchedTimer:
         """A timer that groups calls into buckets of ``bucket_seconds`` on this object's reactor."""
         return batched_timer(self._config, bucket_seconds, chunk_size)
 

@@ -8,7 +8,8 @@ from typing import Any
 from twisted.internet.defer import Deferred
 from twisted.logger import Logger
 
-from txaio.backend import BatchedTimer, Config
+from txaio import backend
+from txaio.backend import Config
 from txaio.tx._failures import new_failure
 from txaio.tx._reactor import GLOBAL_CONFIG, global_reactor, reactor_of
 
@@ -31,7 +32,7 @@ def report_batched_error(error: BaseException) -> None:
     _log.failure("A call of a txaio batched timer failed", failure=new_failure(error))
 
 
-def batched_timer(config: Config, bucket_seconds: float, chunk_size: int = 100) -> BatchedTimer:
+def batched_timer(config: Config, bucket_seconds: float, chunk_size: int = 100) -> backend.BatchedTimer:
     """A BatchedTimer on the reactor of ``config``, looked up at each use."""
 
     def now() -> float:
@@ -46,4 +47,6 @@ def batched_timer(config: Config, bucket_seconds: float, chunk_size: int = 100) 
     def call_later(delay: float, fun: Callable[[], None]) -> Any:
         return reactor_of(config).callLater(delay, fun)
 
-    return BatchedTimer(bucket_seconds, chunk_size, clock=now, call_later=call_later, report_error=report_batched_error)
+    return backend.BatchedTimer(
+        bucket_seconds, chunk_size, clock=now, call_later=call_later, report_error=report_batched_error
+    )
