@@ -105,6 +105,10 @@ class IndexServer:
             raise
         return self
 
+    def running(self) -> bool:
+        """Whether the server process is still alive."""
+        return self._process is not None and self._process.poll() is None
+
     def stop(self) -> None:
         """End the server's whole process group (SIGTERM, then SIGKILL); a no-op if it is not running."""
         process, self._process = self._process, None
