@@ -96,7 +96,7 @@ def test_a_next_major_core_is_left_out_by_a_plain_upgrade(
     must(venv.install(tool, "-U", "txaio-asyncio"))
 
     assert venv.installed()["txaio-core"] == core_minor
-    assert core_major.split(".")[0] != core_minor.split(".")[0]
+    assert core_major.split(".", maxsplit=1)[0] != core_minor.split(".", maxsplit=1)[0]
     assert select_framework(venv.venv, "asyncio")["error"] is None
 
 

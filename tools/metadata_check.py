@@ -76,9 +76,7 @@ def check_artifacts(dist: str, sdist: Path, wheel: Path, package: Path, licence:
     checks = {
         "pyroma 10/10": run([sys.executable, "-m", "pyroma", "--min", "10", "--file", str(sdist)]),
         "twine check --strict": run([sys.executable, "-m", "twine", "check", "--strict", str(sdist), str(wheel)]),
-        "check-wheel-contents": run(
-            [sys.executable, "-m", "check_wheel_contents", str(wheel)], cwd=package
-        ),
+        "check-wheel-contents": run([sys.executable, "-m", "check_wheel_contents", str(wheel)], cwd=package),
     }
     for name, (ok, output) in checks.items():
         print(f"{dist}: {name}: {'ok' if ok else 'FAILED'}")

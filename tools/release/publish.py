@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         "required with --repository-url)",
     )
     parser.add_argument("--out-dir", type=Path, help="where to keep the two files (default: dist/<dist>)")
-    parser.add_argument("--dry-run", action="store_true", help="do every check, build and keep the files, upload nothing")
+    parser.add_argument("--dry-run", action="store_true", help="check, build and keep the files; upload nothing")
     parser.add_argument(
         "--trusted-publishing",
         choices=TRUSTED_PUBLISHING,

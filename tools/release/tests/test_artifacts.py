@@ -20,7 +20,7 @@ def metadata(name: str, version: str) -> bytes:
 def make_wheel(folder: Path, filename: str, name: str, version: str) -> Path:
     path = folder / filename
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr(f"{filename.split('-')[0]}-{version}.dist-info/METADATA", metadata(name, version))
+        archive.writestr(f"{filename.split('-', maxsplit=1)[0]}-{version}.dist-info/METADATA", metadata(name, version))
     return path
 
 
