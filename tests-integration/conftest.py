@@ -9,11 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from releasing import publish
 
 from tools import index_cache
 from tools.index_server import IndexServer
-from tools.release.tests.throwaway_clone import make_clone, tag_current_versions
+from tools.release.tests.throwaway_clone import current_version, make_clone, tag_current_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ROOT / "packages"
@@ -51,11 +50,22 @@ def release_clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def published_versions(release_clone: Path) -> dict[str, str]:
+    """Each part's version as first published (later scenarios release new versions in the clone)."""
+    return {dist: current_version(release_clone, dist) for dist in DISTRIBUTIONS}
+
+
+@pytest.fixture(scope="session")
 def published_index(
-    tmp_path_factory: pytest.TempPathFactory, index_files: Path, release_clone: Path
+    tmp_path_factory: pytest.TempPathFactory,
+    index_files: Path,
+    release_clone: Path,
+    published_versions: dict[str, str],
 ) -> Iterator[IndexServer]:
     """A real index (pypiserver) with every part published to it by ``release:publish``, and the
     third-party files; it is stopped when the session ends, however it ends."""
+    from releasing import publish
+
     with IndexServer(tmp_path_factory.mktemp("published") / "packages", index_files) as server:
         with ThreadPoolExecutor(max_workers=3) as pool:  # each is mostly waiting on its checks' processes
             list(pool.map(lambda dist: publish(release_clone, server, dist), DISTRIBUTIONS))

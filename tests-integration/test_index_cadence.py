@@ -18,7 +18,7 @@ from matrix import BACKENDS, must, run_conformance, select_framework
 from releasing import release_part
 
 from tools.index_server import IndexServer
-from tools.release.tests.throwaway_clone import current_version, git, release
+from tools.release.tests.throwaway_clone import git, release
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +32,7 @@ def cadence_index(
 
 
 @pytest.fixture(scope="module")
-def before(published_index: IndexServer, release_clone: Path) -> dict[str, str]:
-    """The version of every part as first published, before any of the releases below."""
-    return {dist: current_version(release_clone, dist) for dist in ("txaio-core", "txaio-log", "txaio-twisted")}
-
-
-@pytest.fixture(scope="module")
-def twisted_patch(cadence_index: IndexServer, release_clone: Path, before: dict[str, str]) -> str:
+def twisted_patch(cadence_index: IndexServer, release_clone: Path) -> str:
     return release_part(release_clone, cadence_index, "txaio-twisted", "patch", "A fix in the Twisted backend.")
 
 
@@ -54,22 +48,27 @@ def core_major(core_minor: str, cadence_index: IndexServer, release_clone: Path)
 
 @pytest.mark.parametrize("tool", TOOLS)
 def test_upgrading_txaio_twisted_changes_that_part_only(
-    tool: str, cadence_index: IndexServer, before: dict[str, str], twisted_patch: str, tmp_path: Path
+    tool: str, cadence_index: IndexServer, published_versions: dict[str, str], twisted_patch: str, tmp_path: Path
 ) -> None:
     venv = IndexVenv.create(tmp_path / "venv", cadence_index.simple_url)
-    must(venv.install(tool, f"txaio-twisted=={before['txaio-twisted']}"))
+    must(venv.install(tool, f"txaio-twisted=={published_versions['txaio-twisted']}"))
     installed = venv.installed()
 
     must(venv.install(tool, "-U", "txaio-twisted"))
 
     assert venv.installed() == installed | {"txaio-twisted": twisted_patch}
-    assert twisted_patch != before["txaio-twisted"]
+    assert twisted_patch != published_versions["txaio-twisted"]
     assert select_framework(venv.venv, "twisted")["error"] is None
 
 
 @pytest.mark.parametrize("tool", TOOLS)
 def test_a_new_core_minor_installs_with_the_published_backends_unchanged(
-    tool: str, cadence_index: IndexServer, before: dict[str, str], twisted_patch: str, core_minor: str, tmp_path: Path
+    tool: str,
+    cadence_index: IndexServer,
+    published_versions: dict[str, str],
+    twisted_patch: str,
+    core_minor: str,
+    tmp_path: Path,
 ) -> None:
     venv = IndexVenv.create(tmp_path / "venv", cadence_index.simple_url)
 
@@ -77,7 +76,7 @@ def test_a_new_core_minor_installs_with_the_published_backends_unchanged(
 
     parts = txaio_parts(venv.installed())
     assert parts["txaio-core"] == core_minor
-    assert parts["txaio-log"] == before["txaio-log"]
+    assert parts["txaio-log"] == published_versions["txaio-log"]
     assert parts["txaio-twisted"] == twisted_patch
     result = run_conformance(venv.venv, tmp_path / "conformance.xml")
     for framework in BACKENDS:
@@ -109,7 +108,7 @@ WHY_NOT = {
 
 @pytest.mark.parametrize("tool", TOOLS)
 def test_asking_for_the_next_major_core_and_a_backend_says_why_not(
-    tool: str, cadence_index: IndexServer, release_clone: Path, core_major: str, tmp_path: Path
+    tool: str, cadence_index: IndexServer, published_versions: dict[str, str], core_major: str, tmp_path: Path
 ) -> None:
     venv = IndexVenv.create(tmp_path / "venv", cadence_index.simple_url)
 
@@ -117,7 +116,7 @@ def test_asking_for_the_next_major_core_and_a_backend_says_why_not(
 
     assert done.returncode != 0
     message = done.stdout + done.stderr
-    asyncio = current_version(release_clone, "txaio-asyncio")
+    asyncio = published_versions["txaio-asyncio"]
     for sentence in WHY_NOT[tool]:
         assert sentence.format(major=core_major, asyncio=asyncio) in message, message
     assert venv.installed() == {}
