@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import queue
 import re
+import shlex
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -51,6 +53,14 @@ def read_until(lines: queue.Queue[str], marker: str) -> str:
     return seen
 
 
+def hatch_run_index() -> list[str]:
+    """The command ``hatch run index`` runs (hatch.toml), with this test's Python as ``python``."""
+    script = tomllib.loads((ROOT / "hatch.toml").read_text(encoding="utf-8"))["envs"]["default"]["scripts"]["index"]
+    command = shlex.split(script.replace("{args}", ""))
+    assert command[0] == "python", script
+    return [sys.executable, *command[1:]]
+
+
 def port_open(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
@@ -66,7 +76,7 @@ def group_alive(pgid: int) -> bool:
 
 def test_hatch_run_index_serves_the_parts_until_interrupted(index_files: Path, tmp_path: Path) -> None:
     with subprocess.Popen(
-        [sys.executable, "-m", "tools.local_index"],
+        hatch_run_index(),
         cwd=ROOT,
         env=clean_env(),
         stdout=subprocess.PIPE,
