@@ -6,12 +6,15 @@ replace a file it has (no ``--overwrite``), and never sends a client on to the p
 (``--disable-fallback``): what the index does not hold cannot be installed through it.
 
 The server runs in its own process group, which :meth:`IndexServer.stop` ends whole; the
-class is a context manager, so the server stops however the ``with`` block ends.
+class is a context manager, so the server stops however the ``with`` block ends. On Linux the
+kernel also ends the server when the process that started it dies without stopping it (killed
+outright), so not even that leaves a server behind.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 import secrets
@@ -29,6 +32,16 @@ HOST = "127.0.0.1"
 USERNAME = "publisher"
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
+
+#: Runs pypiserver in this process after asking Linux for SIGTERM when the parent dies
+#: (``prctl(PR_SET_PDEATHSIG)``, kept across exec); elsewhere it just runs pypiserver.
+LAUNCHER = """
+import os, signal, sys
+if sys.platform == "linux":
+    import ctypes
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM)
+os.execv(sys.executable, [sys.executable, "-m", "pypiserver", *sys.argv[1:]])
+"""
 
 
 def free_port() -> int:
@@ -77,8 +90,8 @@ class IndexServer:
         passwords.write_text(htpasswd_line(self.username, self.password), encoding="utf-8")
         command = [
             sys.executable,
-            "-m",
-            "pypiserver",
+            "-c",
+            LAUNCHER,
             "run",
             "--host",
             HOST,
@@ -96,7 +109,11 @@ class IndexServer:
         ]
         with self.log.open("wb") as log:
             self._process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         try:
             self._wait_until_ready()
@@ -112,9 +129,10 @@ class IndexServer:
     def stop(self) -> None:
         """End the server's whole process group (SIGTERM, then SIGKILL); a no-op if it is not running."""
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
+        if process is None:
             return
-        os.killpg(process.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # it had already ended, with all of its group
+            os.killpg(process.pid, signal.SIGTERM)  # the group: anything the server started goes too
         try:
             process.wait(timeout=STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
