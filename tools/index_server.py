@@ -32,6 +32,7 @@ HOST = "127.0.0.1"
 USERNAME = "publisher"
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
+START_ATTEMPTS = 3
 
 #: Runs pypiserver in this process after asking Linux for SIGTERM when the parent dies
 #: (``prctl(PR_SET_PDEATHSIG)``, kept across exec); elsewhere it just runs pypiserver.
@@ -57,17 +58,26 @@ def htpasswd_line(username: str, password: str) -> str:
     return f"{username}:{{SHA}}{digest}\n"
 
 
+class _ExitedEarly(RuntimeError):
+    """The server ended before it answered (a port taken meanwhile, or a bad argument)."""
+
+
 class IndexServer:
     """pypiserver serving ``upload_dir`` (where uploads land) and, read-only, ``more_dirs``."""
 
     def __init__(self, upload_dir: Path, *more_dirs: Path, port: int | None = None) -> None:
         self.upload_dir = upload_dir
         self.more_dirs = more_dirs
+        self._fixed_port = port is not None
         self.port = port or free_port()
         self.username = USERNAME
         self.password = secrets.token_urlsafe(16)
-        self.log = upload_dir.parent / f"pypiserver-{self.port}.log"
         self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def log(self) -> Path:
+        """What the server printed (its start-up lines and errors)."""
+        return self.upload_dir.parent / f"pypiserver-{self.port}.log"
 
     @property
     def url(self) -> str:
@@ -84,8 +94,30 @@ class IndexServer:
         return {"UV_PUBLISH_USERNAME": self.username, "UV_PUBLISH_PASSWORD": self.password}
 
     def start(self) -> IndexServer:
-        """Start the server and wait until it answers; stop it again if it does not."""
+        """Start the server and wait until it answers; stop it again if it does not.
+
+        A port chosen here may be taken by someone else before the server binds it; then
+        the server exits at once, and another free port is tried (twice more at most).
+        """
         self.upload_dir.mkdir(parents=True, exist_ok=True)
+        attempts = 1 if self._fixed_port else START_ATTEMPTS
+        for attempt in range(1, attempts + 1):
+            self._launch()
+            try:
+                self._wait_until_ready()
+            except _ExitedEarly:
+                self.stop()
+                if attempt == attempts:
+                    raise
+                self.port = free_port()
+            except BaseException:
+                self.stop()
+                raise
+            else:
+                return self
+        raise AssertionError("unreachable")
+
+    def _launch(self) -> None:
         passwords = self.upload_dir.parent / f"htpasswd-{self.port}"
         passwords.write_text(htpasswd_line(self.username, self.password), encoding="utf-8")
         command = [
@@ -115,12 +147,6 @@ class IndexServer:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        try:
-            self._wait_until_ready()
-        except BaseException:
-            self.stop()
-            raise
-        return self
 
     def running(self) -> bool:
         """Whether the server process is still alive."""
@@ -152,7 +178,7 @@ class IndexServer:
         while time.monotonic() < deadline:
             assert self._process is not None
             if self._process.poll() is not None:
-                raise RuntimeError(f"pypiserver exited with {self._process.returncode}:\n{self._log_text()}")
+                raise _ExitedEarly(f"pypiserver exited with {self._process.returncode}:\n{self._log_text()}")
             try:
                 with urllib.request.urlopen(f"{self.url}health", timeout=2):
                     return
