@@ -1,12 +1,18 @@
-"""Shared fixtures of the integration suite: every wheel, built once per run."""
+"""Shared fixtures of the integration suite: every wheel, built once per run; a published index."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from tools import index_cache
+from tools.index_server import IndexServer
+from tools.release.tests.throwaway_clone import current_version, make_clone, tag_current_versions
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ROOT / "packages"
@@ -27,3 +33,40 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         (wheel,) = [path for path in out.glob("*.whl") if path.name.startswith(prefix)]
         built[dist] = wheel
     return built
+
+
+@pytest.fixture(scope="session")
+def index_files() -> Path:
+    """The third-party distributions the local index serves: fetched from PyPI once, kept in build/."""
+    return index_cache.fetch()
+
+
+@pytest.fixture(scope="session")
+def release_clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A throwaway clone of HEAD with every part tagged at its current version, ready to publish."""
+    root = make_clone(tmp_path_factory.mktemp("release") / "repo")
+    tag_current_versions(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def published_versions(release_clone: Path) -> dict[str, str]:
+    """Each part's version as first published (later scenarios release new versions in the clone)."""
+    return {dist: current_version(release_clone, dist) for dist in DISTRIBUTIONS}
+
+
+@pytest.fixture(scope="session")
+def published_index(
+    tmp_path_factory: pytest.TempPathFactory,
+    index_files: Path,
+    release_clone: Path,
+    published_versions: dict[str, str],
+) -> Iterator[IndexServer]:
+    """A real index (pypiserver) with every part published to it by ``release:publish``, and the
+    third-party files; it is stopped when the session ends, however it ends."""
+    from releasing import publish
+
+    with IndexServer(tmp_path_factory.mktemp("published") / "packages", index_files) as server:
+        with ThreadPoolExecutor(max_workers=3) as pool:  # each is mostly waiting on its checks' processes
+            list(pool.map(lambda dist: publish(release_clone, server, dist), DISTRIBUTIONS))
+        yield server

@@ -46,8 +46,8 @@ def build(dist: str, out: Path) -> tuple[Path, Path]:
     return sdist, wheel
 
 
-def licence_problems(sdist: Path, wheel: Path) -> list[str]:
-    expected = (ROOT / "LICENSE").read_bytes()
+def licence_problems(sdist: Path, wheel: Path, expected: bytes) -> list[str]:
+    """Where the wheel or the sdist does not ship ``expected`` as its LICENSE file."""
     problems = []
     with zipfile.ZipFile(wheel) as archive:
         shipped = [name for name in archive.namelist() if name.endswith(".dist-info/licenses/LICENSE")]
@@ -64,20 +64,26 @@ def licence_problems(sdist: Path, wheel: Path) -> list[str]:
 
 def check(dist: str, out: Path) -> list[str]:
     sdist, wheel = build(dist, out)
+    return check_artifacts(dist, sdist, wheel, ROOT / "packages" / dist, (ROOT / "LICENSE").read_bytes())
+
+
+def check_artifacts(dist: str, sdist: Path, wheel: Path, package: Path, licence: bytes) -> list[str]:
+    """Every check on one built sdist and wheel; ``package`` is the folder they were built from.
+
+    Also what ``release:publish`` runs on the artifacts it is about to upload.
+    """
     failures = []
     checks = {
         "pyroma 10/10": run([sys.executable, "-m", "pyroma", "--min", "10", "--file", str(sdist)]),
         "twine check --strict": run([sys.executable, "-m", "twine", "check", "--strict", str(sdist), str(wheel)]),
-        "check-wheel-contents": run(
-            [sys.executable, "-m", "check_wheel_contents", str(wheel)], cwd=ROOT / "packages" / dist
-        ),
+        "check-wheel-contents": run([sys.executable, "-m", "check_wheel_contents", str(wheel)], cwd=package),
     }
     for name, (ok, output) in checks.items():
         print(f"{dist}: {name}: {'ok' if ok else 'FAILED'}")
         if not ok:
             print("    " + output.replace("\n", "\n    "))
             failures.append(f"{dist}: {name}")
-    problems = licence_problems(sdist, wheel)
+    problems = licence_problems(sdist, wheel, licence)
     print(f"{dist}: LICENSE in wheel and sdist: {'ok' if not problems else 'FAILED'}")
     for problem in problems:
         print(f"    {problem}")

@@ -51,3 +51,21 @@ def changed_since(root: Path, ref: str, directory: Path) -> list[str]:
     changed = git(root, "diff", "--name-only", ref, "--", folder).splitlines()
     untracked = git(root, "ls-files", "--others", "--exclude-standard", "--", folder).splitlines()
     return sorted({*changed, *untracked})
+
+
+def commit_of(root: Path, ref: str) -> str | None:
+    """The commit ``ref`` names (a tag is peeled to its commit), or None if there is no such ref."""
+    done = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def uncommitted(root: Path, paths: list[str]) -> list[str]:
+    """Files under ``paths`` that differ from HEAD: staged, unstaged or untracked (ignored ones aside)."""
+    lines = git(root, "status", "--porcelain", "--untracked-files=all", "--", *paths).splitlines()
+    return sorted(line[3:] for line in lines)

@@ -1,7 +1,7 @@
 """``prepare <dist> <major|minor|patch>``: ready one distribution's release, touching only it.
 
 Bumps the distribution's version file, builds its CHANGELOG.md from its own fragments
-(consuming them), prints the tag and the commands that build and publish it, and names the
+(consuming them), prints the tag and the commands that commit, tag and publish it, and names the
 dependents whose range the new version leaves behind. Every input is validated first, so a
 refused request changes nothing.
 """
@@ -83,11 +83,13 @@ def _report(
     print()
     print(f"Tag: {tag}")
     print()
-    print("Review the diff, then commit, tag, build and publish this one distribution:")
+    print("Review the diff, then commit and tag this one distribution, and push the tag:")
     print(f'  git commit -m "Release {package.name} {version}" -- {folder}')
     print(f"  git tag {tag}")
-    print(f"  uv build {folder} --out-dir dist/{package.name}")
-    print(f"  uv publish dist/{package.name}/*")
+    print(f"  git push origin {tag}    # CI tests it, then publishes it (.github/workflows/release.yml)")
+    print("or publish it by hand, from the tag (a dry run first):")
+    print(f"  hatch run release:publish {package.name} --dry-run")
+    print(f"  hatch run release:publish {package.name}")
     if behind:
         print()
         print(f"These ranges do not admit {package.name} {version}; widen them and release those packages next:")

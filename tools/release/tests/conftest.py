@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -12,16 +11,13 @@ REPOSITORY = Path(__file__).resolve().parents[3]
 if str(REPOSITORY) not in sys.path:
     sys.path.insert(0, str(REPOSITORY))
 
-from tools.release.tests.throwaway_clone import PACKAGES, current_version, git  # noqa: E402
+from tools.release.tests.throwaway_clone import git, make_clone, tag_current_versions  # noqa: E402
 
 
 @pytest.fixture
 def clone(tmp_path: Path) -> Path:
     """A clone of HEAD without tags, with every fragment removed and committed: nothing pending."""
-    root = tmp_path / "repo"
-    subprocess.run(["git", "clone", "--quiet", str(REPOSITORY), str(root)], check=True)
-    for tag in git(root, "tag", "--list").split():
-        git(root, "tag", "--delete", tag)  # start from "never released", whatever HEAD's history holds
+    root = make_clone(tmp_path / "repo")
     for fragment in root.glob("packages/*/changes/*"):
         if not fragment.name.startswith("."):
             git(root, "rm", "--quiet", str(fragment.relative_to(root)))
@@ -32,6 +28,5 @@ def clone(tmp_path: Path) -> Path:
 @pytest.fixture
 def released(clone: Path) -> Path:
     """The clone with every package tagged at its current version, as right after releases."""
-    for dist in PACKAGES:
-        git(clone, "tag", "--force", f"{dist}-v{current_version(clone, dist)}")
+    tag_current_versions(clone)
     return clone

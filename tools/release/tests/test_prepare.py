@@ -39,8 +39,8 @@ def test_prepare_log_changes_only_log(clone: Path) -> None:
     assert "- Log sinks can be swapped at run time. (#10)" in changelog
     assert "- Levels compare by severity. (#11)" in changelog
     assert f"txaio-log-v{new}" in done.stdout
-    assert "uv build packages/txaio-log --out-dir dist/txaio-log" in done.stdout
-    assert "uv publish dist/txaio-log/*" in done.stdout
+    assert f"git push origin txaio-log-v{new}" in done.stdout
+    assert "hatch run release:publish txaio-log --dry-run" in done.stdout
     assert "must follow" not in done.stdout
 
 

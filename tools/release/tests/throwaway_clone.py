@@ -6,6 +6,7 @@ shared work tree; the commands under test are this checkout's, pointed at the cl
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,10 +22,29 @@ def git(root: Path, *args: str) -> str:
     return subprocess.run(command, cwd=root, capture_output=True, text=True, check=True).stdout
 
 
-def release(command: str, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m tools.release.<command> --root <clone> ...`` from this checkout."""
+def make_clone(root: Path) -> Path:
+    """A clone of HEAD at ``root`` without tags: nothing was ever released."""
+    subprocess.run(["git", "clone", "--quiet", str(REPOSITORY), str(root)], check=True)
+    for tag in git(root, "tag", "--list").split():
+        git(root, "tag", "--delete", tag)  # start from "never released", whatever HEAD's history holds
+    return root
+
+
+def tag_current_versions(root: Path) -> None:
+    """Tag HEAD ``<dist>-v<version>`` for every package, as right after releasing each."""
+    for dist in PACKAGES:
+        git(root, "tag", "--force", f"{dist}-v{current_version(root, dist)}")
+
+
+def release(
+    command: str, root: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m tools.release.<command> --root <clone> ...`` from this checkout (``env`` adds variables)."""
     argv = [sys.executable, "-m", f"tools.release.{command}", "--root", str(root), *args]
-    return subprocess.run(argv, cwd=REPOSITORY, capture_output=True, text=True, check=False)
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        argv, cwd=REPOSITORY, env=environment, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def status(root: Path) -> list[str]:
