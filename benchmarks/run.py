@@ -116,10 +116,15 @@ def main(argv: list[str]) -> int:
     except subprocess.CalledProcessError as exc:
         print(f"[bench] could not prepare a comparison venv: {exc}", file=sys.stderr)
         return 1
+    try:
+        our_python = venvs.ours() if columns else Path(sys.executable)
+    except subprocess.CalledProcessError as exc:
+        print(f"[bench] could not build this tree's venv: {exc}", file=sys.stderr)
+        return 1
     results: dict[str, tuple[dict[str, Any], list[report.Comparison]]] = {}
     for column in columns:
         try:
-            ours = run_worker(Path(sys.executable), column, args, txaio_only=False)
+            ours = run_worker(our_python, column, args, txaio_only=False)
             theirs = [(label, run_worker(python, column, args, txaio_only=False)) for label, python in others]
         except ColumnSkipped as exc:
             print(f"\n{column}: skipped ({exc})")
@@ -147,6 +152,8 @@ def main(argv: list[str]) -> int:
         baseline = args.against or IMPORT_BASELINE
         try:
             pythons = {"ours (slim)": venvs.slim_ours(), baseline: venvs.released(baseline, with_twisted=False)}
+            if args.before:
+                pythons["before (slim)"] = venvs.slim_tree(args.before)
             if args.compiled:
                 pythons["mypyc (slim)"] = compiled.venv("slim")
         except subprocess.CalledProcessError as exc:

@@ -1,5 +1,6 @@
 """Cached virtualenvs under build/bench-venvs, made with uv.
 
+- ``ours``: this tree's four runtime parts (built, not editable), Twisted and uvloop: the txaio side.
 - ``txaio-26.6.1``: txaio 26.6.1, Twisted and uvloop from PyPI, for ``--against 26.6.1``.
 - ``tree-<commit>``: this repository's four runtime parts as they were at a commit, with
   Twisted and uvloop, for ``--before <git ref>``.
@@ -72,14 +73,24 @@ def released(version: str, with_twisted: bool) -> Path:
     return ensure(f"{'txaio' if with_twisted else 'slim'}-{version}", requirements)
 
 
+def ours() -> Path:
+    """This tree's four runtime parts, built (not editable) as a user installs them, with Twisted and uvloop.
+
+    The txaio side of every case runs here, so it is measured as users run it,
+    and on the same footing as ``--before``'s venv of an earlier tree.
+    """
+    folders = [ROOT / "packages" / dist for dist in RUNTIME_PACKAGES]
+    return ensure("ours", [*map(str, folders), *FRAMEWORKS], _tree_digest(folders), fresh_build=True)
+
+
 def slim_ours() -> Path:
     """This tree's asyncio-only install: what ``pip install txaio-asyncio`` gives."""
     folders = [ROOT / "packages" / dist for dist in SLIM_PACKAGES]
     return ensure("slim-ours", [str(folder) for folder in folders], _tree_digest(folders), fresh_build=True)
 
 
-def tree(ref: str) -> tuple[str, Path]:
-    """The short commit of git ``ref`` and a venv of its runtime parts (built, not editable)."""
+def _tree_source(ref: str) -> tuple[str, Path]:
+    """The short commit of git ``ref`` and its ``packages/`` extracted under build/bench-trees."""
     commit = subprocess.run(
         ["git", "rev-parse", "--short=12", f"{ref}^{{commit}}"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout.strip()
@@ -89,5 +100,18 @@ def tree(ref: str) -> tuple[str, Path]:
         archive = subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(source, filter="tar")
+    return commit, source
+
+
+def tree(ref: str) -> tuple[str, Path]:
+    """The short commit of git ``ref`` and a venv of its runtime parts (built, not editable)."""
+    commit, source = _tree_source(ref)
     folders = [str(source / "packages" / dist) for dist in RUNTIME_PACKAGES]
     return commit, ensure(f"tree-{commit}", [*folders, *FRAMEWORKS], fingerprint=commit, fresh_build=True)
+
+
+def slim_tree(ref: str) -> Path:
+    """The asyncio-only install of this repository's parts at git ``ref``, for the import case."""
+    commit, source = _tree_source(ref)
+    folders = [str(source / "packages" / dist) for dist in SLIM_PACKAGES]
+    return ensure(f"slim-{commit}", folders, fingerprint=commit, fresh_build=True)
