@@ -163,6 +163,8 @@ def main(argv: list[str]) -> int:
         title = f"import time (slim venvs; CPU time, median of {5 if args.quick else 15} fresh interpreters)"
         print(f"\n**{title}**\n" if args.markdown else f"\n{title}")
         print(report.render(*report.import_rows(figures, baseline), markdown=args.markdown))
+        if figures["ours (slim)"].net_ns > figures[baseline].net_ns:
+            print(f"\nWhere the rest of the import time is: {costs.IMPORT}")
 
     print(f"\n[bench] done in {time.monotonic() - started:.0f} s")
     return 1 if failed else 0
