@@ -133,6 +133,11 @@ _ON_FIRST_USE: dict[str, str] = {
 }
 
 
+def __dir__() -> list[str]:
+    """The module's names, those imported on first use included (``dir()``, documentation tools)."""
+    return sorted({*globals(), *_ON_FIRST_USE})
+
+
 def __getattr__(name: str) -> Any:
     """A name of ``_ON_FIRST_USE``, from its module, imported now; it stays bound here after."""
     module = _ON_FIRST_USE.get(name)
