@@ -62,8 +62,8 @@ def commands_in(body: str) -> list[str]:
     for _indent, language, block in blocks:
         if language in ("", "text", "sh", "bash", "console"):
             for line in block.splitlines():
-                line = re.split(r"\s{2,}#", line, maxsplit=1)[0].strip()
-                found += [step.strip() for step in line.split("&&") if step.strip()]
+                typed = re.split(r"\s{2,}#", line, maxsplit=1)[0].strip()  # without its comment
+                found += [step.strip() for step in typed.split("&&") if step.strip()]
     prose = re.sub(r"^( *)```\w*\n.*?^\1```", "", body, flags=re.S | re.M)
     found += [span for span in re.findall(r"(?<!`)`([^`\n]+)`(?!`)", prose)]
     return [
@@ -124,7 +124,8 @@ def readme_problems(text: str) -> list[str]:
         if heading in DESCRIBING_TESTS:
             continue
         for command in commands_in(body):
-            problems += [f"{heading or 'top'}: `{command}`: {p}" for p in problems_of(command, heading in USER_SECTIONS, scripts)]
+            found = problems_of(command, heading in USER_SECTIONS, scripts)
+            problems += [f"{heading or 'top'}: `{command}`: {problem}" for problem in found]
     return problems
 
 

@@ -514,7 +514,7 @@ CHANGES: tuple[Change, ...] = (
                 ],
             ),
         },
-    ),    # issue 29 (newcomer)
+    ),  # issue 29 (newcomer)
     Change(
         "start_logging() after Twisted's logging began (as under trial) adds its output and leaves stdout alone",
         "26.6.1 begins Twisted's logging a second time: Twisted warns 'primary log target selected twice' and "
