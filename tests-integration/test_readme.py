@@ -56,16 +56,16 @@ def sections(text: str) -> list[tuple[str, str]]:
 
 
 def commands_in(body: str) -> list[str]:
-    """Each command of a shell code block (one per line or ``&&`` step), then each inline code span."""
+    """In reading order: each command of a shell code block (one per line or ``&&`` step), each inline code span."""
     found: list[str] = []
-    blocks = re.findall(r"^( *)```(\w*)\n(.*?)^\1```", body, flags=re.S | re.M)
-    for _indent, language, block in blocks:
-        if language in ("", "text", "sh", "bash", "console"):
-            for line in block.splitlines():
+    # re.split with three groups: prose, then (indent, language, block) of each fenced block, ...
+    parts = re.split(r"^( *)```(\w*)\n(.*?)^\1```", body, flags=re.S | re.M)
+    for index in range(0, len(parts), 4):
+        found += re.findall(r"(?<!`)`([^`\n]+)`(?!`)", parts[index])
+        if index + 3 < len(parts) and parts[index + 2] in ("", "text", "sh", "bash", "console"):
+            for line in parts[index + 3].splitlines():
                 typed = re.split(r"\s{2,}#", line, maxsplit=1)[0].strip()  # without its comment
                 found += [step.strip() for step in typed.split("&&") if step.strip()]
-    prose = re.sub(r"^( *)```\w*\n.*?^\1```", "", body, flags=re.S | re.M)
-    found += [span for span in re.findall(r"(?<!`)`([^`\n]+)`(?!`)", prose)]
     return [
         command
         for command in found
@@ -120,11 +120,15 @@ def problems_of(command: str, user_section: bool, scripts: dict[str, set[str]]) 
 def readme_problems(text: str) -> list[str]:
     scripts = hatch_scripts()
     problems = []
+    venv_made = False  # typed in order, .venv/bin exists only after the command that makes it
     for heading, body in sections(text):
         if heading in DESCRIBING_TESTS:
             continue
         for command in commands_in(body):
             found = problems_of(command, heading in USER_SECTIONS, scripts)
+            if command.startswith(".venv/bin/") and not venv_made:
+                found.append("typed in order, it comes before the command that makes .venv")
+            venv_made = venv_made or command.startswith("python3 -m venv .venv")
             problems += [f"{heading or 'top'}: `{command}`: {problem}" for problem in found]
     return problems
 
@@ -143,8 +147,10 @@ def test_the_readme_shows_commands_of_each_kind_the_check_covers() -> None:
 def test_the_command_check_finds_each_kind_of_mistake() -> None:
     text = "\n".join(
         [
+            "Intro: `.venv/bin/hatch run docs` before any venv.",
             "## Workflows",
-            "`hatch run docs`, `.venv/bin/hatch run nothing-such`, `.venv/bin/hatch run nowhere:lint`,",
+            "`python3 -m venv .venv`, `hatch run docs`,",
+            "`.venv/bin/hatch run nothing-such`, `.venv/bin/hatch run nowhere:lint`,",
             "`.venv/bin/tox -e py`, `python tools/descriptors.py`, `.venv/bin/hatch run python tools/gone.py`,",
             "`.venv/bin/hatch run docs`, `.venv/bin/hatch run release:check`, `.venv/bin/hatch run workflows:lint`",
             "## Install",
@@ -155,6 +161,7 @@ def test_the_command_check_finds_each_kind_of_mistake() -> None:
     )
     found = readme_problems(text)
     assert [problem.split(": ", 2)[1] for problem in found] == [
+        "`.venv/bin/hatch run docs`",
         "`hatch run docs`",
         "`.venv/bin/hatch run nothing-such`",
         "`.venv/bin/hatch run nowhere:lint`",
