@@ -121,9 +121,8 @@ def healthy() -> bool:
     )
 
 
-def mirror() -> str:
+def mirror(sources: Path = Path("/etc/apt")) -> str:
     """The Debian mirror apt here already uses (deb822 or one-line sources), else Debian's CDN."""
-    sources = Path("/etc/apt")
     for path in [sources / "sources.list", *sorted((sources / "sources.list.d").glob("*"))]:
         if path.suffix not in (".list", ".sources") or not path.is_file():
             continue
