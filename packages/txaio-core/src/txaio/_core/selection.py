@@ -144,7 +144,7 @@ class Frameworks:
                     f"txaio framework {name!r} needs the {distribution} distribution, and importing "
                     f"{exc.name or reference} failed ({exc}); install it: pip install {distribution}",
                     name=exc.name,
-                ) from exc
+                ) from None  # the cause stays reachable as __context__
             if not isinstance(framework, Framework) or framework.name != name:
                 raise ImportError(f"{reference} is not the txaio Framework descriptor of {name!r}: {framework!r}")
             self._loaded[name] = framework
@@ -235,7 +235,7 @@ def import_backend(name: str) -> ModuleType:
             f"txaio.use_{name}() needs the {distribution} distribution, and importing "
             f"{framework.module} failed ({exc}); install it: pip install {distribution}",
             name=framework.module,
-        ) from exc
+        ) from None  # the cause stays reachable as __context__
 
 
 def _use_framework(module: ModuleType) -> None:
