@@ -47,6 +47,9 @@ PROGRESS_PREFIX = "[progress] "
 VERDICT = "verdict.txt"
 DISTRIBUTIONS = ("txaio-core", "txaio-log", "txaio-asyncio", "txaio-twisted", "txaio-testutil", "txaio")
 
+#: Suites at a time: one more than the CPUs, as much of a suite's time is spent waiting (on a
+#: package index, on installers' network requests) rather than computing.
+JOBS = (os.cpu_count() or 1) + 1
 #: Seconds a suite may run before it is killed (``--timeout``).
 DEFAULT_TIMEOUT = 1200.0
 #: Seconds without a line on the terminal before the runner says what is still running.
@@ -86,6 +89,8 @@ class Suite:
 
 #: pytest's last line: ``==== 2 failed, 40 passed, 1 skipped in 12.34s (0:00:12) ====``.
 _PYTEST_SUMMARY = re.compile(r"^=+ (?P<counts>.*?) in [\d.]+s(?: \([\d:]+\))? =+$")
+#: A heading a test script prints for each step (``=== unit tests of txaio-log``), not pytest's rules.
+_SCRIPT_HEADING = re.compile(r"^=== [^=].*[^=\s]\s*$")
 _COUNT = re.compile(r"(?P<number>\d+) (?P<word>[a-z]+)")
 #: pytest's words, plural or singular, each to the one key of the verdict.
 _WORDS = {
@@ -340,6 +345,9 @@ class Runner:
         running.lines.append(line)
         running.log.write(line)
         running.log.flush()
+        if _SCRIPT_HEADING.match(line):  # a script's own step: "=== conformance: asyncio on uvloop"
+            self.say(f"  {running.suite.name} | {line.strip().removeprefix('=== ')}")
+            return
         if not line.startswith(PROGRESS_PREFIX):
             return
         text = line[len(PROGRESS_PREFIX) :].rstrip("\n")
@@ -637,7 +645,9 @@ def build_wheels(out: Path) -> int:
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="hatch run test", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="suites at a time (default: the CPUs)")
+    parser.add_argument(
+        "--jobs", type=int, default=JOBS, help="suites at a time (default: one more than the CPUs, %(default)s)"
+    )
     parser.add_argument(
         "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a suite may take (default: %(default)s)"
     )
