@@ -521,7 +521,7 @@ def python_command(argv: list[str]) -> tuple[str, ...]:
 #: of a part share its session fixtures (the published index, the side-by-side venvs).  Every
 #: file no part names runs in the part ``integration: other``, so a new file is never left out.
 INTEGRATION_PARTS: dict[str, tuple[str, ...]] = {
-    "index": ("test_index_install.py", "test_index_cadence.py", "test_local_index.py"),
+    "index": ("test_index_install.py", "test_index_cadence.py"),
     "combinations": ("test_combinations.py",),
     "upgrade": ("test_upgrade.py",),
     "side by side": ("sidebyside",),
