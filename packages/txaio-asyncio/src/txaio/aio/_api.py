@@ -30,6 +30,15 @@ def _set_unless_cancelled(future: _Future, result: Any) -> None:
         future.set_result(result)
 
 
+def _adopt_others(items: list[Any], loop: asyncio.AbstractEventLoop) -> list[Any]:
+    """The slow path of ``gather``: each Deferred becomes a future (Twisted's reactor on ``loop``)."""
+    adopted = [
+        item if asyncio.isfuture(item) or inspect.iscoroutine(item) else backend.adopt_foreign(item, "asyncio", loop)
+        for item in items
+    ]
+    return [item if new is None else new for item, new in zip(items, adopted, strict=True)]
+
+
 class AsyncioApi(FrameworkApi):
     """Every txaio operation on asyncio, using ``config.loop`` or the current loop."""
 
@@ -95,9 +104,14 @@ class AsyncioApi(FrameworkApi):
         """
         loop = self._loop()
         items = list(futures)
+        others = False
         for item in items:  # check all before scheduling any, so a bad input leaves nothing running
-            if not (asyncio.isfuture(item) or inspect.isawaitable(item)):
-                raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
+            if not (asyncio.isfuture(item) or inspect.iscoroutine(item)):
+                if not inspect.isawaitable(item):
+                    raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
+                others = True
+        if others:
+            items = _adopt_others(items, loop)
         children = [item if asyncio.isfuture(item) else asyncio.ensure_future(item, loop=loop) for item in items]
         if not children:
             empty: _Future = loop.create_future()

@@ -7,6 +7,7 @@ does the least it can on top of the Deferred call it wraps.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Coroutine, Iterable
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
@@ -16,6 +17,7 @@ from twisted.python.failure import Failure
 
 from txaio.backend import PLAIN_RESULTS, UNSET
 from txaio.interfaces import IFailedFuture
+from txaio.tx import _bridge
 from txaio.tx._failures import current_failure, new_failure, to_failure
 
 
@@ -81,12 +83,15 @@ def as_future(fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Deferred[An
 
 
 #: Results that ``as_future`` does not simply wrap: the plain classes first (cheap checks), then
-#: the ABC every coroutine kind is registered with (Cython's too).
-_SPECIAL_RESULTS = (CoroutineType, Failure, AsyncGeneratorType, Coroutine)
+#: the ABC every coroutine kind is registered with (Cython's too), then asyncio's futures and tasks.
+_SPECIAL_RESULTS = (CoroutineType, Failure, AsyncGeneratorType, Coroutine, asyncio.Future)
 
 
 def _special_result(result: Any) -> Deferred[Any]:
-    """A Failure fails the Deferred, an async generator is refused, a coroutine of any kind runs."""
+    """A Failure fails the Deferred, an async generator is refused, a coroutine of any kind runs.
+
+    An asyncio future (on asyncio's reactor) becomes a Deferred of its outcome.
+    """
     if isinstance(result, Failure):
         return fail(result)
     if isinstance(result, AsyncGeneratorType):
@@ -94,17 +99,32 @@ def _special_result(result: Any) -> Deferred[Any]:
             f"as_future() cannot run the async generator {result!r}: an async generator function is not "
             "a coroutine function; iterate it with 'async for' inside a coroutine instead"
         )
-    return Deferred.fromCoroutine(result)  # Cython-compiled, or any other collections.abc.Coroutine
+    if isinstance(result, asyncio.Future):
+        return _bridge.deferred_of(result, "as_future()")
+    return run_coroutine(result)  # Cython-compiled, or any other collections.abc.Coroutine
+
+
+def run_coroutine(coroutine: Coroutine[Any, Any, Any]) -> Deferred[Any]:
+    """A Deferred of a coroutine that runs now; on asyncio's reactor, as a task that may await both kinds."""
+    loop = _bridge.reactor_loop()
+    if loop is None:
+        return Deferred.fromCoroutine(coroutine)
+    return _bridge.run_coroutine(coroutine, loop)
 
 
 def is_future(obj: Any) -> bool:
-    """True if ``obj`` is a Deferred."""
-    return isinstance(obj, Deferred)
+    """True if ``obj`` is a Deferred, or an asyncio future or task (which the operations take on asyncio's reactor)."""
+    return isinstance(obj, Deferred) or (type(obj) not in PLAIN_RESULTS and asyncio.isfuture(obj))
 
 
 def is_called(future: Deferred[Any]) -> bool:
-    """True once ``future`` has a result or a failure."""
-    return future.called
+    """True once ``future`` has a result or a failure (an asyncio future: once it is done)."""
+    try:
+        return future.called
+    except AttributeError:
+        if asyncio.isfuture(future):
+            return future.done()  # type: ignore[unreachable]
+        raise TypeError(f"is_called() takes a Deferred, not {type(future).__name__}") from None
 
 
 def resolve(future: Deferred[Any], result: Any = None) -> None:
@@ -124,9 +144,12 @@ def cancel(future: Deferred[Any], msg: str | None = None) -> None:
     """Cancel ``future``: its canceller runs (once), then errbacks see CancelledError.
 
     Twisted's CancelledError carries no message, so ``msg`` is accepted for
-    compatibility with asyncio and otherwise unused.
+    compatibility with asyncio and otherwise unused; an asyncio future gets it.
     """
-    future.cancel()
+    if type(future) is Deferred or not asyncio.isfuture(future):
+        future.cancel()
+    else:
+        future.cancel(msg=msg)  # type: ignore[unreachable]
 
 
 def add_callbacks(
@@ -134,7 +157,12 @@ def add_callbacks(
     callback: Callable[[Any], Any] | None,
     errback: Callable[[IFailedFuture], Any] | None,
 ) -> Deferred[Any]:
-    """Add ``callback`` and/or ``errback`` to ``future`` and return it (Twisted chaining applies)."""
+    """Add ``callback`` and/or ``errback`` to ``future`` and return it (Twisted chaining applies).
+
+    An asyncio future (on asyncio's reactor) is taken as a Deferred of its outcome, which is returned.
+    """
+    if type(future) is not Deferred and not isinstance(future, Deferred):
+        future = _foreign(future, "add_callbacks()")
     if callback is None:
         if errback is None:
             raise ValueError("add_callbacks() needs a callback or an errback (both are None)")
@@ -163,10 +191,19 @@ def gather(futures: Iterable[Any], consume_exceptions: bool = True) -> Deferred[
 
 def _as_deferreds(futures: Iterable[Any]) -> list[Deferred[Any]]:
     items = list(futures)
-    for item in items:
+    for index, item in enumerate(items):
         if not isinstance(item, (Deferred, Coroutine)):
-            raise TypeError(f"gather() takes Deferreds or coroutines, not {type(item).__name__}: {item!r}")
-    return [item if isinstance(item, Deferred) else Deferred.fromCoroutine(item) for item in items]
+            items[index] = _foreign(item, "gather()")  # an asyncio future, on asyncio's reactor
+    return [item if isinstance(item, Deferred) else run_coroutine(item) for item in items]
+
+
+def _foreign(item: Any, what: str) -> Deferred[Any]:
+    """A Deferred of an asyncio future (on asyncio's reactor); TypeError for anything else."""
+    deferred = _bridge.to_deferred(item, what)
+    if deferred is None:
+        takes = "Deferreds, asyncio futures or coroutines" if what == "gather()" else "a Deferred or an asyncio future"
+        raise TypeError(f"{what} takes {takes}, not {type(item).__name__}: {item!r}")
+    return deferred
 
 
 def _values(results: list[tuple[bool, Any]]) -> list[Any]:

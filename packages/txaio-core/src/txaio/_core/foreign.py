@@ -1,0 +1,93 @@
+"""Futures of another framework handed to the selected one: the converters the backends declare.
+
+Both frameworks can run in one process on one loop (Twisted on asyncio's
+reactor), so a Deferred can reach ``txaio.as_future`` under ``use_asyncio()``.
+The asyncio backend must not import Twisted to recognise it; instead each
+backend that can turn its own futures into another framework's names a
+:class:`ForeignFutures` in its descriptor (``foreign_futures``), with the
+top-level packages its futures come from (``future_packages``).  A backend asks
+:func:`adopt_foreign` / :func:`is_foreign_future` only on its slow path, for an
+object that is neither its own future nor a plain value, and the converter is
+imported only when such an object's class comes from one of those packages:
+an asyncio-only program never imports Twisted through here.
+"""
+
+from __future__ import annotations
+
+import abc
+from typing import Any
+
+from txaio._core.selection import FRAMEWORKS
+
+
+class ForeignFutures(abc.ABC):
+    """What a backend offers the other backends for its own futures (a Deferred, for txaio-twisted)."""
+
+    @abc.abstractmethod
+    def is_future(self, obj: object) -> bool:
+        """True if ``obj`` is a future of this converter's framework."""
+
+    @abc.abstractmethod
+    def adopt(self, obj: object, framework: str, loop: Any) -> Any:
+        """A future of ``framework`` with the outcome of ``obj``, one of this converter's futures.
+
+        ``loop`` is the event loop the caller works on, or None to let the
+        converter choose.  Cancelling either future cancels the other; a
+        failure keeps its exception.  Where the two cannot meet (no reactor
+        runs on that loop), raise RuntimeError saying what to install or
+        configure; return None if ``obj`` is not a future of this framework
+        or this converter cannot make ``framework``'s futures.
+        """
+
+
+#: (the frameworks known, the top-level package -> their converters' references) of the last lookup.
+_by_package: tuple[tuple[str, ...], dict[str, list[str]]] = ((), {})
+
+
+def _references(package: str) -> list[str]:
+    """The converters (``"module:attribute"``) that declare futures from ``package``."""
+    global _by_package
+    names = tuple(FRAMEWORKS)
+    known, table = _by_package
+    if names != known:
+        table = {}
+        for name in names:
+            try:
+                framework = FRAMEWORKS[name]
+            except ImportError:
+                continue  # not installed: it converts nothing
+            if framework.foreign_futures is not None:
+                for each in framework.future_packages:
+                    table.setdefault(each, []).append(framework.foreign_futures)
+        _by_package = (names, table)
+    return table.get(package, [])
+
+
+def _converters(obj: object) -> list[ForeignFutures]:
+    module = getattr(type(obj), "__module__", None)
+    if not isinstance(module, str):
+        return []
+    references = _references(module.partition(".")[0])
+    if not references:
+        return []
+    from txaio._core.selection import resolve
+
+    return [resolve(reference) for reference in references]
+
+
+def is_foreign_future(obj: object) -> bool:
+    """True if a backend declares ``obj`` one of its futures (the converter is imported only then)."""
+    return any(converter.is_future(obj) for converter in _converters(obj))
+
+
+def adopt_foreign(obj: object, framework: str, loop: Any = None) -> Any:
+    """A future of ``framework`` (on ``loop``, or where the converter chooses) with the outcome of ``obj``.
+
+    None when no backend declares ``obj`` one of its futures; the
+    converter's RuntimeError when it cannot run here (what to install).
+    """
+    for converter in _converters(obj):
+        adopted = converter.adopt(obj, framework, loop)
+        if adopted is not None:
+            return adopted
+    return None
