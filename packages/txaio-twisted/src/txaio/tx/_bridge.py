@@ -36,19 +36,20 @@ INSTALL_HINT = (
 
 
 def reactor_loop() -> asyncio.AbstractEventLoop | None:
-    """The asyncio loop the reactor runs on (``txaio.config.loop``, else the one installed); None if not asyncio's.
+    """The asyncio loop the reactor runs on (``txaio.config.loop`` if a reactor, else the one installed), or None.
 
     Nothing is installed here: without a reactor yet, the answer is None.
     """
     module = sys.modules.get("twisted.internet.asyncioreactor")
     if module is None:  # never imported: no reactor can be asyncio's
         return None
+    kind = module.AsyncioSelectorReactor
     reactor = GLOBAL_CONFIG.loop
-    if reactor is None:
+    if not isinstance(reactor, kind):
         reactor = sys.modules.get("twisted.internet.reactor")
-    if isinstance(reactor, module.AsyncioSelectorReactor):
-        return reactor._asyncioEventloop  # type: ignore[no-any-return]  # Twisted names no public accessor
-    return None
+        if not isinstance(reactor, kind):
+            return None
+    return reactor._asyncioEventloop  # type: ignore[no-any-return]  # Twisted names no public accessor
 
 
 def _loop_for(future: _Future, what: str) -> asyncio.AbstractEventLoop:
