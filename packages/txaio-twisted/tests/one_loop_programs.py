@@ -54,8 +54,9 @@ async def mixed(reactor: Any, txaio: Any, value: int) -> int:
 
 @program
 async def twisted_as_future(loop: asyncio.AbstractEventLoop) -> None:
-    import txaio
     from twisted.internet import reactor
+
+    import txaio
 
     print("coroutine:", await txaio.as_future(mixed, reactor, txaio, 41))
     future = loop.create_future()
@@ -69,8 +70,9 @@ async def twisted_as_future(loop: asyncio.AbstractEventLoop) -> None:
 @program
 def twisted_as_future_before_the_loop_runs(loop: asyncio.AbstractEventLoop) -> None:
     """Called when the reactor starts, before asyncio's loop runs: the coroutine starts when it does."""
-    import txaio
     from twisted.internet import defer, task
+
+    import txaio
 
     def main(reactor: Any) -> Any:
         made = txaio.as_future(mixed, reactor, txaio, 1)
@@ -81,8 +83,9 @@ def twisted_as_future_before_the_loop_runs(loop: asyncio.AbstractEventLoop) -> N
 
 @program
 async def twisted_gather(loop: asyncio.AbstractEventLoop) -> None:
-    import txaio
     from twisted.internet import defer, reactor
+
+    import txaio
 
     future = loop.create_future()
     loop.call_later(0.001, future.set_result, 2)
@@ -140,8 +143,9 @@ async def twisted_is_future_and_is_called(loop: asyncio.AbstractEventLoop) -> No
 
 @program
 async def twisted_cancel(loop: asyncio.AbstractEventLoop) -> None:
-    import txaio
     from twisted.internet import defer
+
+    import txaio
 
     task = loop.create_task(asyncio.sleep(60))
     made = txaio.as_future(lambda: task)
@@ -219,8 +223,9 @@ async def twisted_refuses_another_loops_future(loop: asyncio.AbstractEventLoop) 
 
 @program
 def twisted_refuses_on_the_default_reactor(loop: None) -> None:
-    import txaio
     from twisted.internet import defer, task
+
+    import txaio
 
     def main(reactor: Any) -> Any:
         other = asyncio.new_event_loop()
@@ -240,8 +245,9 @@ def twisted_refuses_on_the_default_reactor(loop: None) -> None:
 
 @program
 async def asyncio_as_future(loop: asyncio.AbstractEventLoop) -> None:
-    import txaio
     from twisted.internet import reactor, task
+
+    import txaio
 
     made = txaio.as_future(lambda: task.deferLater(reactor, 0.001, lambda: 42))
     print("a future:", asyncio.isfuture(made), await made)
@@ -258,8 +264,9 @@ async def asyncio_as_future(loop: asyncio.AbstractEventLoop) -> None:
 
 @program
 async def asyncio_gather(loop: asyncio.AbstractEventLoop) -> None:
-    import txaio
     from twisted.internet import defer, reactor, task
+
+    import txaio
 
     items = [defer.succeed(1), task.deferLater(reactor, 0.001, lambda: 2), asyncio.sleep(0, 3)]
     print("gather:", await txaio.gather(items))
@@ -270,8 +277,9 @@ async def asyncio_gather(loop: asyncio.AbstractEventLoop) -> None:
 
 @program
 async def asyncio_add_callbacks(loop: asyncio.AbstractEventLoop) -> None:
-    import txaio
     from twisted.internet import reactor, task
+
+    import txaio
 
     seen: list[Any] = []
     made = txaio.add_callbacks(task.deferLater(reactor, 0.001, lambda: 7), seen.append, None)
@@ -287,8 +295,9 @@ async def asyncio_add_callbacks(loop: asyncio.AbstractEventLoop) -> None:
 
 @program
 async def asyncio_cancel(loop: asyncio.AbstractEventLoop) -> None:
-    import txaio
     from twisted.internet import defer
+
+    import txaio
 
     cancelled: list[str] = []
     deferred: defer.Deferred[Any] = defer.Deferred(lambda _: cancelled.append("canceller"))
@@ -306,8 +315,9 @@ async def asyncio_cancel(loop: asyncio.AbstractEventLoop) -> None:
 
 @program
 async def asyncio_refuses_another_loop(loop: asyncio.AbstractEventLoop) -> None:
-    import txaio
     from twisted.internet import defer
+
+    import txaio
 
     other = asyncio.new_event_loop()
     try:
@@ -319,8 +329,9 @@ async def asyncio_refuses_another_loop(loop: asyncio.AbstractEventLoop) -> None:
 
 @program
 def asyncio_refuses_without_a_reactor(loop: None) -> None:
-    import txaio
     from twisted.internet import defer
+
+    import txaio
 
     async def main() -> None:
         print("as_future", refused(lambda: txaio.as_future(lambda: defer.succeed(1))))
@@ -356,9 +367,10 @@ async def library_on_asyncio_in_a_twisted_application(loop: asyncio.AbstractEven
 @program
 async def library_on_twisted_in_an_asyncio_application(loop: asyncio.AbstractEventLoop) -> None:
     """The application selected asyncio; a Twisted library keeps its own API object."""
+    from twisted.internet import defer
+
     import txaio
     import txaio.tx
-    from twisted.internet import defer
 
     library = txaio.tx.with_config()
     deferred = library.create_future()

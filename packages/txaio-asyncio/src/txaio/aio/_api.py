@@ -17,7 +17,7 @@ from txaio import backend
 from txaio.aio import _failure, _futures
 from txaio.aio._calls import bind_as_future, bind_call_later, bind_create_future
 from txaio.aio._failure import FailedFuture, exception_of
-from txaio.aio._loop import current_loop
+from txaio.aio._loop import current_loop, open_loop
 from txaio.backend import UNSET, Config, FrameworkApi
 from txaio.backend import Unset as _Unset
 from txaio.interfaces import IBatchedTimer, IFailedFuture
@@ -39,6 +39,20 @@ def _adopt_others(items: list[Any], loop: asyncio.AbstractEventLoop) -> list[Any
     return [item if new is None else new for item, new in zip(items, adopted, strict=True)]
 
 
+def _loop_time(loop: asyncio.AbstractEventLoop) -> float:
+    return loop.time()
+
+
+def _loop_call_later(loop: asyncio.AbstractEventLoop, delay: float, fun: Callable[[], None]) -> asyncio.TimerHandle:
+    return loop.call_later(delay, fun)
+
+
+def _report_batched_error(loop: asyncio.AbstractEventLoop, exc: BaseException) -> None:
+    loop.call_exception_handler(
+        {"message": f"txaio: a batched timer call raised {type(exc).__name__}: {exc}", "exception": exc}
+    )
+
+
 class AsyncioApi(FrameworkApi):
     """Every txaio operation on asyncio, using ``config.loop`` or the current loop."""
 
@@ -52,9 +66,12 @@ class AsyncioApi(FrameworkApi):
         self._call_later = bind_call_later(config)
 
     def _loop(self) -> asyncio.AbstractEventLoop:
-        """``config.loop`` when set; otherwise the running loop, else the thread's current one."""
+        """``config.loop`` when set; otherwise the running loop, else the thread's current one.
+
+        A closed loop is refused here, before anything is made on it.
+        """
         loop: asyncio.AbstractEventLoop | None = self._config.loop
-        return current_loop() if loop is None else loop
+        return current_loop() if loop is None else open_loop(loop)
 
     def create_future(
         self,
@@ -67,16 +84,14 @@ class AsyncioApi(FrameworkApi):
 
     def create_future_success(self, result: Any) -> _Future:
         """A future already resolved with ``result``."""
-        loop = self._config.loop
-        future: _Future = (current_loop() if loop is None else loop).create_future()
+        future: _Future = self._loop().create_future()
         future.set_result(result)
         return future
 
     def create_future_error(self, error: BaseException | IFailedFuture | None = None) -> _Future:
         """A future already failed with ``error`` (the exception being handled if None)."""
         exception = exception_of(error, "create_future_error()")
-        loop = self._config.loop
-        future: _Future = (current_loop() if loop is None else loop).create_future()
+        future: _Future = self._loop().create_future()
         future.set_exception(exception)
         return future
 
@@ -102,7 +117,6 @@ class AsyncioApi(FrameworkApi):
         With ``consume_exceptions`` a failed input puts its exception in the
         list; without, the first failure fails the whole.
         """
-        loop = self._loop()
         items = list(futures)
         others = False
         for item in items:  # check all before scheduling any, so a bad input leaves nothing running
@@ -110,8 +124,15 @@ class AsyncioApi(FrameworkApi):
                 if not inspect.isawaitable(item):
                     raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
                 others = True
-        if others:
-            items = _adopt_others(items, loop)
+        try:
+            loop = self._loop()
+            if others:
+                items = _adopt_others(items, loop)
+        except RuntimeError:  # no loop, a closed one, or a Deferred no reactor runs: the coroutines will never run
+            for item in items:
+                if inspect.iscoroutine(item):
+                    item.close()
+            raise
         children = [item if asyncio.isfuture(item) else asyncio.ensure_future(item, loop=loop) for item in items]
         if not children:
             empty: _Future = loop.create_future()
@@ -150,19 +171,19 @@ class AsyncioApi(FrameworkApi):
     def make_batched_timer(self, bucket_seconds: float, chunk_size: int = 100) -> IBatchedTimer:
         """A timer that fires its calls in buckets of ``bucket_seconds``, ``chunk_size`` at a time.
 
-        It is bound to the loop found now (the loop's own clock and delayed
-        calls, without a lookup per timer); an exception from one call goes to
-        that loop's exception handler, with its traceback.
+        It binds to no loop: each ``call_later`` uses the loop an operation
+        would use then (so a timer made at import time fires inside
+        ``asyncio.run()``, and again in the next one), and a bucket belongs to
+        the loop it was scheduled on.  An exception from one call goes to that
+        loop's exception handler, with its traceback.
         """
-        loop = self._loop()
-
-        def report_error(exc: BaseException) -> None:
-            loop.call_exception_handler(
-                {"message": f"txaio: a batched timer call raised {type(exc).__name__}: {exc}", "exception": exc}
-            )
-
         return backend.BatchedTimer(
-            bucket_seconds, chunk_size, clock=loop.time, call_later=loop.call_later, report_error=report_error
+            bucket_seconds,
+            chunk_size,
+            scheduler=self._loop,
+            clock=_loop_time,
+            call_later=_loop_call_later,
+            report_error=_report_batched_error,
         )
 
     def __repr__(self) -> str:

@@ -98,11 +98,22 @@ def failure_traceback(fail: IFailedFuture) -> TracebackType | None:
 
 
 def failure_format_traceback(fail: IFailedFuture) -> str:
-    """The failure's traceback as text, ending with the exception line; never raises."""
-    failure = _twisted_failure(fail)
+    """The failure's traceback as Python prints one, whole exception chain included; never raises.
+
+    Python's rendering (the one asyncio gives) over the Failure's traceback
+    (its saved frames once it was cleaned), so the cause and the context
+    (``raise ... from ...``, an error while handling another) are shown as
+    Python shows them on both frameworks; Twisted's ``getTraceback()`` leaves
+    them out.  Twisted's own text is the fallback.
+    """
+    failure: Any = _twisted_failure(fail)  # Any: getTracebackObject is not annotated upstream
     try:
         if failure is not None:
-            return failure.getTraceback()
+            value = failure.value
+            try:
+                return "".join(traceback.format_exception(type(value), value, failure.getTracebackObject()))
+            except Exception:
+                return cast(str, failure.getTraceback())
         value = exception_of_failure(fail)
         if value is not None:
             return "".join(traceback.format_exception(type(value), value, value.__traceback__))
