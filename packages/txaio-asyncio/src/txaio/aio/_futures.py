@@ -86,9 +86,10 @@ def cancel(future: asyncio.Future[Any], msg: str | None = None) -> None:
     try:
         future.cancel(msg=msg)
     except TypeError:
-        if asyncio.isfuture(future) or not backend.is_foreign_future(future):
+        other: Any = future
+        if asyncio.isfuture(other) or not backend.is_foreign_future(other):
             raise
-        future.cancel()
+        other.cancel()
 
 
 def add_callbacks(

@@ -62,7 +62,9 @@ class Framework:
         if not isinstance(future_packages, tuple) or not all(
             isinstance(package, str) and package and "." not in package for package in future_packages
         ):
-            raise TypeError(f"Framework() needs future_packages as a tuple of top-level package names, not {future_packages!r}")
+            raise TypeError(
+                f"Framework() needs future_packages as a tuple of top-level package names, not {future_packages!r}"
+            )
         #: The name ``txaio.use_<name>()`` selects.
         self.name = name
         #: The backend module whose names selection binds onto ``txaio``.

@@ -25,6 +25,7 @@ from twisted.internet.defer import CancelledError, Deferred
 from twisted.python.failure import Failure
 
 from txaio.backend import ForeignFutures
+from txaio.tx._failures import new_failure
 from txaio.tx._reactor import GLOBAL_CONFIG
 
 _Future = asyncio.Future[Any]
@@ -75,7 +76,11 @@ def deferred_of(future: _Future, what: str = "txaio") -> Deferred[Any]:
     cancelling a Deferred does; a failed one with its exception and traceback.
     """
     _loop_for(future, what)
-    deferred: Deferred[Any] = Deferred(lambda _: future.cancel())
+
+    def cancel_future(_: Deferred[Any]) -> None:
+        future.cancel()
+
+    deferred: Deferred[Any] = Deferred(cancel_future)
 
     def settle(done: _Future) -> None:
         if deferred.called:
@@ -87,7 +92,7 @@ def deferred_of(future: _Future, what: str = "txaio") -> Deferred[Any]:
         if exc is None:
             deferred.callback(done.result())
         else:
-            deferred.errback(Failure(exc, type(exc), exc.__traceback__))
+            deferred.errback(new_failure(exc, type(exc), exc.__traceback__))
 
     future.add_done_callback(settle)
     return deferred
@@ -108,7 +113,7 @@ def future_of(deferred: Deferred[Any], loop: asyncio.AbstractEventLoop) -> _Futu
             if isinstance(result.value, CancelledError):
                 future.cancel()
             else:
-                exc = result.value
+                exc: BaseException = result.value  # type: ignore[assignment]  # a Failure always has one
                 if exc.__traceback__ is None and isinstance(result.tb, TracebackType):
                     exc = exc.with_traceback(result.tb)
                 future.set_exception(exc)

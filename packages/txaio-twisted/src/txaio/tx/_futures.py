@@ -122,8 +122,9 @@ def is_called(future: Deferred[Any]) -> bool:
     try:
         return future.called
     except AttributeError:
-        if asyncio.isfuture(future):
-            return future.done()  # type: ignore[unreachable]
+        other: Any = future
+        if asyncio.isfuture(other):
+            return other.done()
         raise  # what txaio 26.6.1 raised
 
 
@@ -146,10 +147,11 @@ def cancel(future: Deferred[Any], msg: str | None = None) -> None:
     Twisted's CancelledError carries no message, so ``msg`` is accepted for
     compatibility with asyncio and otherwise unused; an asyncio future gets it.
     """
-    if type(future) is Deferred or not asyncio.isfuture(future):
-        future.cancel()
+    other: Any = future
+    if type(other) is Deferred or not asyncio.isfuture(other):
+        other.cancel()
     else:
-        future.cancel(msg=msg)  # type: ignore[unreachable]
+        other.cancel(msg=msg)
 
 
 def add_callbacks(
@@ -161,8 +163,9 @@ def add_callbacks(
 
     An asyncio future (on asyncio's reactor) is taken as a Deferred of its outcome, which is returned.
     """
-    if type(future) is not Deferred and not isinstance(future, Deferred):
-        future = _foreign(future, "add_callbacks()")
+    other: Any = future
+    if type(other) is not Deferred and not isinstance(other, Deferred):
+        future = _foreign(other, "add_callbacks()")
     if callback is None:
         if errback is None:
             raise ValueError("add_callbacks() needs a callback or an errback (both are None)")

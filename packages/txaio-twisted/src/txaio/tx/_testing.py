@@ -61,7 +61,7 @@ class TwistedSupport:
         from twisted.internet import asyncioreactor
 
         loop = (loop_factory or asyncio.new_event_loop)()
-        asyncioreactor.install(loop)
+        asyncioreactor.install(loop)  # type: ignore[no-untyped-call]
 
     def make_clock(self) -> VirtualClock:
         from txaio.tx._virtual_clock import TwistedVirtualClock
