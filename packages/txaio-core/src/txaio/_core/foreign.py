@@ -9,7 +9,9 @@ top-level packages its futures come from (``future_packages``).  A backend asks
 :func:`adopt_foreign` / :func:`is_foreign_future` only on its slow path, for an
 object that is neither its own future nor a plain value, and the converter is
 imported only when such an object's class comes from one of those packages:
-an asyncio-only program never imports Twisted through here.
+an asyncio-only program never imports Twisted through here.  A framework's
+descriptor is read once it was loaded (its backend selected or asked for), or
+for an object of the package named like the framework (``twisted``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import abc
 from typing import Any
 
-from txaio._core.selection import FRAMEWORKS
+from txaio._core import selection
 
 
 class ForeignFutures(abc.ABC):
@@ -40,27 +42,26 @@ class ForeignFutures(abc.ABC):
         """
 
 
-#: (the frameworks known, the top-level package -> their converters' references) of the last lookup.
-_by_package: tuple[tuple[str, ...], dict[str, list[str]]] = ((), {})
-
-
 def _references(package: str) -> list[str]:
-    """The converters (``"module:attribute"``) that declare futures from ``package``."""
-    global _by_package
-    names = tuple(FRAMEWORKS)
-    known, table = _by_package
-    if names != known:
-        table = {}
-        for name in names:
-            try:
-                framework = FRAMEWORKS[name]
-            except ImportError:
-                continue  # not installed: it converts nothing
-            if framework.foreign_futures is not None:
-                for each in framework.future_packages:
-                    table.setdefault(each, []).append(framework.foreign_futures)
-        _by_package = (names, table)
-    return table.get(package, [])
+    """The converters (``"module:attribute"``) that declare futures from ``package``.
+
+    Only descriptors already imported are read, and the one of the framework
+    named like ``package`` (Twisted's Deferreds come from ``twisted``), whose
+    package is imported already since one of its objects exists: an object of
+    any other package imports nothing.
+    """
+    frameworks = selection.FRAMEWORKS
+    descriptors = frameworks.loaded()
+    if package in frameworks and all(descriptor.name != package for descriptor in descriptors):
+        try:
+            descriptors.append(frameworks[package])
+        except ImportError:
+            pass  # not installed: it converts nothing
+    return [
+        descriptor.foreign_futures
+        for descriptor in descriptors
+        if descriptor.foreign_futures is not None and package in descriptor.future_packages
+    ]
 
 
 def _converters(obj: object) -> list[ForeignFutures]:
@@ -70,9 +71,7 @@ def _converters(obj: object) -> list[ForeignFutures]:
     references = _references(module.partition(".")[0])
     if not references:
         return []
-    from txaio._core.selection import resolve
-
-    return [resolve(reference) for reference in references]
+    return [selection.resolve(reference) for reference in references]
 
 
 def is_foreign_future(obj: object) -> bool:

@@ -193,6 +193,10 @@ class Frameworks:
         del self._places[name]
         self._loaded.pop(name, None)
 
+    def loaded(self) -> list[Framework]:
+        """The descriptors imported so far (a copy): asking imports nothing."""
+        return list(self._loaded.values())
+
     def keys(self) -> list[str]:
         """The known names (a copy)."""
         return list(self._places)
