@@ -53,7 +53,10 @@ def converter(monkeypatch: pytest.MonkeyPatch) -> Iterator[Converter]:
         {"twisted": ("txaio-twisted", "txaio_backend_that_is_not_installed:FRAMEWORK")},
         loaded=(
             _selection.Framework(
-                "fake", "txaio_fake_backend", "txaio-fake", foreign_futures=f"{CONVERTER}:CONVERTER",
+                "fake",
+                "txaio_fake_backend",
+                "txaio-fake",
+                foreign_futures=f"{CONVERTER}:CONVERTER",
                 future_packages=(PACKAGE,),
             ),
         ),

@@ -186,7 +186,9 @@ class FrameworkApi(abc.ABC):
     # (both frameworks on one loop); each element is still a future or a coroutine at run time.
     @overload
     def gather(
-        self, futures: Iterable[Future[_T] | Coroutine[Any, Any, _T] | Awaitable[_T]], consume_exceptions: Literal[False]
+        self,
+        futures: Iterable[Future[_T] | Coroutine[Any, Any, _T] | Awaitable[_T]],
+        consume_exceptions: Literal[False],
     ) -> Future[list[_T]]: ...
     @overload
     def gather(

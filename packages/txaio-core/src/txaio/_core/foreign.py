@@ -17,6 +17,7 @@ for an object of the package named like the framework (``twisted``).
 from __future__ import annotations
 
 import abc
+import contextlib
 from typing import Any
 
 from txaio._core import selection
@@ -53,10 +54,8 @@ def _references(package: str) -> list[str]:
     frameworks = selection.FRAMEWORKS
     descriptors = frameworks.loaded()
     if package in frameworks and all(descriptor.name != package for descriptor in descriptors):
-        try:
+        with contextlib.suppress(ImportError):  # not installed: it converts nothing
             descriptors.append(frameworks[package])
-        except ImportError:
-            pass  # not installed: it converts nothing
     return [
         descriptor.foreign_futures
         for descriptor in descriptors
