@@ -43,7 +43,39 @@ class ForeignFutures(abc.ABC):
         """
 
 
-def _references(package: str) -> list[str]:
+#: type -> the converters that may claim its objects, for the registry and generation in ``_cached_for``.
+_cache: dict[type, list[ForeignFutures]] = {}
+_cached_for: list[Any] = [None, -1]
+#: Past this many types the cache starts again (classes made on the fly must not make it grow forever).
+_CACHE_SIZE = 512
+
+
+def _converters(obj: object) -> list[ForeignFutures]:
+    """The converters that declare futures from the package of ``obj``'s class, remembered per class.
+
+    The memory lasts until a descriptor is loaded, added or removed: the
+    slow path of an object of no framework then costs one dictionary lookup.
+    """
+    kind = type(obj)
+    frameworks = selection.FRAMEWORKS
+    if _cached_for[0] is frameworks and _cached_for[1] == frameworks.generation:
+        found = _cache.get(kind)
+        if found is not None:
+            return found
+    else:
+        _cache.clear()
+        _cached_for[:] = [frameworks, frameworks.generation]
+    module = getattr(kind, "__module__", None)
+    package = module.partition(".")[0] if isinstance(module, str) else ""
+    found = [selection.resolve(reference) for reference in _find_references(package)]
+    if _cached_for[1] != frameworks.generation or len(_cache) >= _CACHE_SIZE:
+        _cache.clear()  # finding loaded the descriptor named like the package: what was remembered may be stale
+        _cached_for[1] = frameworks.generation
+    _cache[kind] = found
+    return found
+
+
+def _find_references(package: str) -> list[str]:
     """The converters (``"module:attribute"``) that declare futures from ``package``.
 
     Only descriptors already imported are read, and the one of the framework
@@ -63,19 +95,12 @@ def _references(package: str) -> list[str]:
     ]
 
 
-def _converters(obj: object) -> list[ForeignFutures]:
-    module = getattr(type(obj), "__module__", None)
-    if not isinstance(module, str):
-        return []
-    references = _references(module.partition(".")[0])
-    if not references:
-        return []
-    return [selection.resolve(reference) for reference in references]
-
-
 def is_foreign_future(obj: object) -> bool:
     """True if a backend declares ``obj`` one of its futures (the converter is imported only then)."""
-    return any(converter.is_future(obj) for converter in _converters(obj))
+    for converter in _converters(obj):  # noqa: SIM110  # a generator for any() costs more than the loop
+        if converter.is_future(obj):
+            return True
+    return False
 
 
 def adopt_foreign(obj: object, framework: str, loop: Any = None) -> Any:

@@ -146,6 +146,8 @@ class Frameworks:
     """
 
     def __init__(self, places: dict[str, tuple[str, str]], loaded: tuple[Framework, ...] = ()) -> None:
+        #: Moves on whenever a descriptor is loaded, added or removed (what caches of them check).
+        self.generation = 0
         self._places = dict(places)
         self._loaded = {framework.name: framework for framework in loaded}
         for framework in loaded:
@@ -180,6 +182,7 @@ class Frameworks:
             if not isinstance(framework, Framework) or framework.name != name:
                 raise ImportError(f"{reference} is not the txaio Framework descriptor of {name!r}: {framework!r}")
             self._loaded[name] = framework
+            self.generation += 1
         return framework
 
     def __setitem__(self, name: str, framework: Framework) -> None:
@@ -187,11 +190,13 @@ class Frameworks:
         if not isinstance(framework, Framework) or framework.name != name:
             raise TypeError(f"FRAMEWORKS[{name!r}] takes the Framework named {name!r}, not {framework!r}")
         self._loaded[name] = framework
+        self.generation += 1
         self._places[name] = (framework.distribution, "")
 
     def __delitem__(self, name: str) -> None:
         del self._places[name]
         self._loaded.pop(name, None)
+        self.generation += 1
 
     def loaded(self) -> list[Framework]:
         """The descriptors imported so far (a copy): asking imports nothing."""
@@ -214,6 +219,7 @@ class Frameworks:
         """Forget every framework, the built-in ones too (tests put them back with :meth:`update`)."""
         self._places.clear()
         self._loaded.clear()
+        self.generation += 1
 
     def find(self, name: str) -> Framework:
         """Like ``self[name]``, asking the entry points for a name not known yet; ValueError if none has it."""

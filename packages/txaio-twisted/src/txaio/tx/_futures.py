@@ -8,6 +8,7 @@ does the least it can on top of the Deferred call it wraps.
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Coroutine, Iterable
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
@@ -106,15 +107,21 @@ def _special_result(result: Any) -> Deferred[Any]:
 
 def run_coroutine(coroutine: Coroutine[Any, Any, Any]) -> Deferred[Any]:
     """A Deferred of a coroutine that runs now; on asyncio's reactor, as a task that may await both kinds."""
-    loop = _bridge.reactor_loop()
-    if loop is None:
-        return Deferred.fromCoroutine(coroutine)
-    return _bridge.run_coroutine(coroutine, loop)
+    if _ASYNCIO_REACTOR in _modules:  # else no reactor can be asyncio's: one lookup, no call
+        loop = _bridge.reactor_loop()
+        if loop is not None:
+            return _bridge.run_coroutine(coroutine, loop)
+    return Deferred.fromCoroutine(coroutine)
+
+
+_modules = sys.modules
+_AsyncioFuture = asyncio.Future
+_ASYNCIO_REACTOR = "twisted.internet.asyncioreactor"
 
 
 def is_future(obj: Any) -> bool:
     """True if ``obj`` is a Deferred, or an asyncio future or task (which the operations take on asyncio's reactor)."""
-    return isinstance(obj, Deferred) or (type(obj) not in PLAIN_RESULTS and asyncio.isfuture(obj))
+    return isinstance(obj, (Deferred, _AsyncioFuture))
 
 
 def is_called(future: Deferred[Any]) -> bool:
@@ -163,17 +170,19 @@ def add_callbacks(
 
     An asyncio future (on asyncio's reactor) is taken as a Deferred of its outcome, which is returned.
     """
-    other: Any = future
-    if type(other) is not Deferred and not isinstance(other, Deferred):
-        future = _foreign(other, "add_callbacks()")
-    if callback is None:
-        if errback is None:
-            raise ValueError("add_callbacks() needs a callback or an errback (both are None)")
-        future.addErrback(errback)  # type: ignore[call-overload]
-    elif errback is None:
-        future.addCallback(callback)
-    else:
-        future.addCallbacks(callback, errback)
+    try:
+        if callback is None:
+            if errback is None:
+                raise ValueError("add_callbacks() needs a callback or an errback (both are None)")
+            future.addErrback(errback)  # type: ignore[call-overload]
+        elif errback is None:
+            future.addCallback(callback)
+        else:
+            future.addCallbacks(callback, errback)
+    except AttributeError:  # no Deferred: an asyncio future (on asyncio's reactor), else refused
+        if isinstance(future, Deferred):
+            raise
+        return add_callbacks(_foreign(future, "add_callbacks()"), callback, errback)
     return future
 
 
@@ -194,10 +203,21 @@ def gather(futures: Iterable[Any], consume_exceptions: bool = True) -> Deferred[
 
 def _as_deferreds(futures: Iterable[Any]) -> list[Deferred[Any]]:
     items = list(futures)
-    for index, item in enumerate(items):
+    for item in items:
         if not isinstance(item, (Deferred, Coroutine)):
-            items[index] = _foreign(item, "gather()")  # an asyncio future, on asyncio's reactor
+            items = _with_foreign(items)
+            break
     return [item if isinstance(item, Deferred) else run_coroutine(item) for item in items]
+
+
+def _with_foreign(items: list[Any]) -> list[Any]:
+    """The slow path of ``gather``: each asyncio future becomes a Deferred, all checked before any is."""
+    for item in items:
+        if not isinstance(item, (Deferred, Coroutine, _AsyncioFuture)):
+            raise TypeError(
+                f"gather() takes Deferreds, asyncio futures or coroutines, not {type(item).__name__}: {item!r}"
+            )
+    return [_foreign(item, "gather()") if isinstance(item, _AsyncioFuture) else item for item in items]
 
 
 def _foreign(item: Any, what: str) -> Deferred[Any]:
