@@ -180,9 +180,10 @@ def add_callbacks(
         else:
             future.addCallbacks(callback, errback)
     except AttributeError:  # no Deferred: an asyncio future (on asyncio's reactor), else refused
-        if isinstance(future, Deferred):
+        other: Any = future
+        if isinstance(other, Deferred):
             raise
-        return add_callbacks(_foreign(future, "add_callbacks()"), callback, errback)
+        return add_callbacks(_foreign(other, "add_callbacks()"), callback, errback)
     return future
 
 
