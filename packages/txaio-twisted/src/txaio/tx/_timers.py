@@ -48,7 +48,7 @@ def batched_timer(config: Config, bucket_seconds: float, chunk_size: int = 100) 
         reactor = config.loop
         if reactor is None:
             reactor = GLOBAL_CONFIG.loop
-            if reactor is None:
+            if reactor is None or not hasattr(reactor, "callLater"):  # see reactor_of()
                 reactor = global_reactor()
         return reactor
 
