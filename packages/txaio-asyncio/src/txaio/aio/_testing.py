@@ -50,7 +50,7 @@ class AsyncioSupport:
         return future[0]
 
     def test_scope(self) -> contextlib.AbstractContextManager[None]:
-        """Around one test: with a loop factory, a loop of it is this thread's current loop; a loop marked running set aside.
+        """Around one test: a loop of the factory as this thread's current loop, one marked running set aside.
 
         So a synchronous test that makes futures with no loop configured gets
         one of the chosen kind, as an async test does; it is closed after.
