@@ -259,7 +259,17 @@ def find_framework(name: str) -> Framework:
     return FRAMEWORKS.find(name)
 
 
+#: Held while a framework is selected and bound: threads select one at a time.  Re-entrant,
+#: because selecting imports the backend, and importing runs code (a ``__del__``, a signal
+#: handler) that may select again on this thread; ``select`` decides again after the import.
 _lock = threading.RLock()
+
+
+def _switch_refused(current: str, name: str) -> RuntimeError:
+    return RuntimeError(
+        f"txaio already uses {current}; it cannot switch to {name} in the same process "
+        "(tests can switch with txaio.testutil.use_framework())"
+    )
 
 
 def _facade() -> ModuleType:
@@ -309,11 +319,16 @@ def select(name: str) -> None:
         if current == name:
             return
         if current is not None:
-            raise RuntimeError(
-                f"txaio already uses {current}; it cannot switch to {name} in the same process "
-                "(tests can switch with txaio.testutil.use_framework())"
-            )
-        _use_framework(import_backend(name))
+            raise _switch_refused(current, name)
+        module = import_backend(name)
+        # Importing runs code that may re-enter select() on this thread (a __del__, a signal
+        # handler; the lock is re-entrant): decide again on what that left.
+        current = getattr(facade, "_explicit_framework")  # noqa: B009
+        if current == name:
+            return
+        if current is not None:
+            raise _switch_refused(current, name)
+        _use_framework(module)
         setattr(facade, "_explicit_framework", name)  # noqa: B010
 
 
