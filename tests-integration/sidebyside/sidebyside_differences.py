@@ -514,6 +514,32 @@ CHANGES: tuple[Change, ...] = (
                 ],
             ),
         },
+    ),  # issue 29 (newcomer)
+    Change(
+        "start_logging() after Twisted's logging began (as under trial) adds its output and leaves stdout alone",
+        "26.6.1 begins Twisted's logging a second time: Twisted warns 'primary log target selected twice' and "
+        "print() and stderr go into the log from then on, in the middle of the test runner's own output; ours "
+        "only adds its observer, so sys.stdout and sys.stderr stay the runner's",
+        29,
+        {
+            "twisted/start_logging_after_twisted_logging_began/stdout": (
+                [
+                    "stdout_replaced True",
+                    "stderr_replaced True",
+                    "out ['~hello 1', '~printed']",
+                    "app_warned_twice True",
+                    "app ['~hello 1', '~printed']",
+                ],
+                [
+                    "~printed",
+                    "stdout_replaced False",
+                    "stderr_replaced False",
+                    "out ['~hello 1']",
+                    "app_warned_twice False",
+                    "app ['~hello 1']",
+                ],
+            ),
+        },
     ),
     # issue 30 (oneloop)
     Change(

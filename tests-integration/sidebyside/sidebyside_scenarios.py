@@ -1548,6 +1548,30 @@ report("message", message.strip())
     )
 
 
+# issue 29 (newcomer)
+@scenario("twisted")
+def start_logging_after_twisted_logging_began(driver: Any) -> Any:
+    """``start_logging`` when Twisted's logging has begun already, as under trial."""
+    return run_child(
+        driver.framework,
+        """
+from twisted.logger import formatEvent, globalLogBeginner
+
+seen = []
+globalLogBeginner.beginLoggingTo([lambda event: seen.append(formatEvent(event))], redirectStandardIO=False)
+out = io.StringIO()
+txaio.start_logging(out=out, level="info")
+log.info("~hello {n}", n=1)
+print("~printed")
+report("stdout_replaced", sys.stdout is not sys.__stdout__)
+report("stderr_replaced", sys.stderr is not sys.__stderr__)
+report("out", [line.split(" ", 1)[1] for line in out.getvalue().splitlines() if "~" in line])
+report("app_warned_twice", any("primary log target selected twice" in text for text in seen))
+report("app", [text for text in seen if "~" in text])
+""",
+    )
+
+
 # issue 16 (contracts2)
 @scenario("unselected")
 def contracts_backend_module(driver: Any) -> Any:

@@ -113,12 +113,10 @@ def add_callbacks(
     future counts as failed with a CancelledError.  Without an errback a
     failure is left unretrieved, so the loop's exception handler reports it
     when the future is collected, unless something else handled it.
-
-    asyncio hands a done-callback the future, so an adapter stands between
-    it and ``callback``: a module-level function bound to the callback(s)
-    as a method, which costs one small allocation where a closure would
-    cost three (cell, tuple, function).
     """
+    # asyncio hands a done-callback the future, so an adapter stands between it and
+    # ``callback``: a module-level function bound to the callback(s) as a method, which
+    # costs one small allocation where a closure would cost three (cell, tuple, function).
     if errback is None and callable(callback):  # the common case, first
         try:
             future.add_done_callback(_Bound(_deliver_result, callback))

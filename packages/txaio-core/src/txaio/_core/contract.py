@@ -33,24 +33,24 @@ class Config:
     def __init__(self, loop: Any = None) -> None:
         self.loop: Any = loop
 
-    def __repr__(self) -> str:
-        return f"txaio.Config(loop={self.loop!r})"
+    def __repr__(self) -> str:  # where it can be imported from, as the API reference shows it
+        return f"txaio.backend.Config(loop={self.loop!r})"
 
 
-class _Unset:
-    """The type of :data:`UNSET`."""
+class Unset:
+    """The type of :data:`UNSET`, for annotations: ``canceller: Callable[..., object] | Unset``."""
 
     __slots__ = ()
 
     def __repr__(self) -> str:
-        return "txaio.UNSET"
+        return "txaio.backend.UNSET"  # where it can be imported from, as signatures show it
 
     def __reduce__(self) -> str:
         return "UNSET"
 
 
 #: Default of arguments where ``None`` is a meaningful value (``result=None``).
-UNSET: Final = _Unset()
+UNSET: Final = Unset()
 
 #: What ``error=`` and ``reject()`` accept: an exception, a failure, or None for the one being handled.
 Error: TypeAlias = BaseException | IFailedFuture | None
@@ -90,21 +90,21 @@ class FrameworkApi(abc.ABC):
 
     @overload
     def create_future(
-        self, result: _T, error: _Unset = ..., canceller: Callable[[Future[_T]], object] | _Unset | None = ...
+        self, result: _T, error: Unset = ..., canceller: Callable[[Future[_T]], object] | Unset | None = ...
     ) -> Future[_T]: ...
     @overload
     def create_future(
         self,
-        result: _Unset = ...,
-        error: Error | _Unset = ...,
-        canceller: Callable[[Future[Any]], object] | _Unset | None = ...,
+        result: Unset = ...,
+        error: Error | Unset = ...,
+        canceller: Callable[[Future[Any]], object] | Unset | None = ...,
     ) -> Future[Any]: ...
     @abc.abstractmethod
     def create_future(
         self,
         result: Any = UNSET,
         error: Any = UNSET,
-        canceller: Callable[[Any], object] | _Unset | None = UNSET,
+        canceller: Callable[[Any], object] | Unset | None = UNSET,
     ) -> Future[Any]:
         """A new future; already resolved with ``result`` or failed with ``error``."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 import threading
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from typing import Any, Final
 
 from txaio._core import unselected
 from txaio._core.contract import BACKEND_NAMES, FLAG_NAMES, LOGGING_NAMES, OPERATION_NAMES
+from txaio._core.import_errors import import_module
 
 
 class Framework:
@@ -90,7 +90,7 @@ class Framework:
 
     def load_api(self) -> ModuleType:
         """Import the backend module."""
-        return importlib.import_module(self.module)
+        return import_module(self.module)
 
     def load_log_sink(self) -> Any:
         """The backend's log sink, imported now; None if it names none."""
@@ -112,7 +112,7 @@ class Framework:
 def resolve(reference: str) -> Any:
     """The object a ``"module:attribute"`` reference names, importing its module."""
     module_name, _, attribute = reference.partition(":")
-    target: Any = importlib.import_module(module_name)
+    target: Any = import_module(module_name)
     for part in attribute.split(".") if attribute else ():
         try:
             target = getattr(target, part)
@@ -178,7 +178,7 @@ class Frameworks:
                     f"txaio framework {name!r} needs the {distribution} distribution, and importing "
                     f"{exc.name or reference} failed ({exc}); install it: pip install {distribution}",
                     name=exc.name,
-                ) from exc
+                ) from None  # the cause stays reachable as __context__
             if not isinstance(framework, Framework) or framework.name != name:
                 raise ImportError(f"{reference} is not the txaio Framework descriptor of {name!r}: {framework!r}")
             self._loaded[name] = framework
@@ -287,7 +287,7 @@ def import_backend(name: str) -> ModuleType:
             f"txaio.use_{name}() needs the {distribution} distribution, and importing "
             f"{framework.module} failed ({exc}); install it: pip install {distribution}",
             name=framework.module,
-        ) from exc
+        ) from None  # the cause stays reachable as __context__
 
 
 def _use_framework(module: ModuleType) -> None:

@@ -56,8 +56,8 @@ from txaio._core.contract import (
     UNSET,
     Config,
     FrameworkApi,
+    Unset,
 )
-from txaio._core.contract import _Unset as Unset
 from txaio._core.failures import (
     NotAnExceptionError,
     describe,

@@ -350,10 +350,11 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 
 def _select_or_skip(name: str, request: pytest.FixtureRequest) -> Iterator[str]:
-    try:
-        import_backend(name)
-    except ImportError as exc:
-        pytest.skip(f"txaio framework {name} is not installed: {exc}")
+    missing = _not_installed(name)
+    if missing:
+        # Outside the except: the skip carries its reason only, no chained import error, which
+        # pytest would format (and an older txaio-core's may not format on Python 3.15).
+        pytest.skip(missing)
     with use_framework(name), contextlib.ExitStack() as scope:
         if asyncio_loop(request.config) is not None or twisted_reactor(request.config) == "asyncio":
             test_scope = getattr(support_for(name), "test_scope", None)
@@ -362,6 +363,15 @@ def _select_or_skip(name: str, request: pytest.FixtureRequest) -> Iterator[str]:
         if "caplog" in request.fixturenames:
             scope.enter_context(support_for(name).forward_logs())
         yield name
+
+
+def _not_installed(name: str) -> str:
+    """Why framework ``name`` cannot run here ("" if it can)."""
+    try:
+        import_backend(name)
+    except ImportError as exc:
+        return f"txaio framework {name} is not installed: {exc}"
+    return ""
 
 
 @pytest.fixture(params=framework_names(), ids=framework_names())
