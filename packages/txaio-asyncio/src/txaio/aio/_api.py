@@ -23,6 +23,7 @@ from txaio.backend import Unset as _Unset
 from txaio.interfaces import IBatchedTimer, IFailedFuture
 
 _Future = asyncio.Future[Any]
+_INFINITY = float("inf")
 
 
 def _set_unless_cancelled(future: _Future, result: Any) -> None:
@@ -162,6 +163,9 @@ class AsyncioApi(FrameworkApi):
 
     def sleep(self, delay: float) -> _Future:
         """A future resolved with None after ``delay`` seconds; cancelling it drops the timer."""
+        kind = type(delay)
+        if (kind is not float and kind is not int) or not 0 <= delay < _INFINITY:
+            delay = backend.check_sleep(delay)  # NaN and infinity refused, any Real taken, negative is now
         loop = self._loop()
         future: _Future = loop.create_future()
         handle = loop.call_later(delay, _set_unless_cancelled, future, None)
