@@ -705,7 +705,8 @@ def main(argv: Sequence[str]) -> int:
     env[WHEELS_VARIABLE] = str(WHEELS)
     tests = [suite for suite in suites if suite.progress]
     print(
-        f"hatch run test: {len(tests)} suites, {args.jobs} at a time; each one's whole output goes to "
+        f"hatch run test: {len(tests)} suite{'s' if len(tests) != 1 else ''}, {args.jobs} at a time; "
+        f"each one's whole output goes to "
         f"{LOGS.relative_to(ROOT)}/; the verdict comes last",
         flush=True,
     )
