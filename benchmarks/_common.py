@@ -7,9 +7,11 @@ the standard library.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Any
 
 import floors
 
@@ -19,6 +21,10 @@ CHUNK = 1000
 
 #: Timer counts of the batched-timer cases.
 BATCHED_SIZES = (1_000, 10_000, 100_000)
+
+#: Futures per gather in the gather cases, and gathers between two turns of the loop.
+GATHER_WIDTH = 10
+GATHER_CHUNK = 100
 
 #: Batch: do about ``n`` operations, return how many were done.
 Batch = Callable[[int], int]
@@ -43,14 +49,13 @@ class Case:
     floor: Batch | None = None
 
 
-class NullSink:
-    """A file that forgets what it is given: txaio's and the raw loggers' output goes here."""
+def log_stream() -> Any:
+    """The text stream the enabled log cases write to: a real file (``os.devnull``), as a program's stdout.
 
-    def write(self, data: object) -> None:
-        pass
-
-    def flush(self) -> None:
-        pass
+    txaio's ``start_logging`` acts once per process, so txaio and the raw logger
+    share this one stream: each line is formatted, encoded, written and flushed.
+    """
+    return open(os.devnull, "w", encoding="utf-8")  # kept open for the worker's life
 
 
 class VirtualTime:
@@ -84,19 +89,19 @@ def require(condition: bool, what: str) -> None:
 
 def logging_cases(
     txaio: ModuleType,
-    raw_enabled_logger: Callable[[NullSink], Callable[[int], None]],
+    raw_enabled_logger: Callable[[Any], Callable[[int], None]],
     raw_make_logger: Callable[[], object],
 ) -> list[Case]:
     """The logging cases of either framework; only the raw enabled logger and raw make_logger differ.
 
-    ``raw_enabled_logger(sink)`` returns a function that logs one enabled line
-    for ``i`` to ``sink`` with the framework's own logger.  The disabled call
+    ``raw_enabled_logger(stream)`` returns a function that logs one enabled line
+    for ``i`` to ``stream`` with the framework's own logger.  The disabled call
     is compared with a disabled stdlib call on both frameworks, as the target says.
     """
-    sink = NullSink()
+    stream = log_stream()
     log = txaio.make_logger()  # made before start_logging, as a module-level logger is
-    txaio.start_logging(out=sink, level="info")
-    raw_enabled = raw_enabled_logger(sink)
+    txaio.start_logging(out=stream, level="info")
+    raw_enabled = raw_enabled_logger(stream)
     stdlib_disabled = logging.getLogger("bench.stdlib.disabled")
     stdlib_disabled.setLevel(logging.INFO)
     stdlib_disabled.propagate = False
@@ -140,6 +145,69 @@ def logging_cases(
 
     return [
         Case("log_disabled", ours_disabled, raw_disabled, floor=floor_disabled),
-        Case("log_enabled_null", ours_enabled, raw_enabled_batch, cap=200_000),
+        Case("log_enabled_stream", ours_enabled, raw_enabled_batch, cap=200_000),
         Case("make_logger", ours_make_logger, raw_make_logger_batch, cap=20_000),
     ]
+
+
+def failure_cases(
+    txaio: ModuleType, raw_message: Callable[[], str], raw_traceback: Callable[[BaseException], Callable[[], str]]
+) -> list[Case]:
+    """``create_failure`` + ``failure_message`` inside an except block, and ``failure_format_traceback``.
+
+    ``raw_message()``, called inside an except block, makes the framework's own
+    one-line message of the exception being handled; ``raw_traceback(exc)``
+    returns a function that formats ``exc``'s traceback the framework's way.
+    Each message case raises a new exception per operation, on both sides.
+    """
+
+    def ours_message(n: int) -> int:
+        create, message = txaio.create_failure, txaio.failure_message
+        for i in range(n):
+            try:
+                raise ValueError(i)
+            except ValueError:
+                message(create())
+        return n
+
+    def raw_message_batch(n: int) -> int:
+        for i in range(n):
+            try:
+                raise ValueError(i)
+            except ValueError:
+                raw_message()
+        return n
+
+    # Made inside the except block, as errbacks' failures are: create_failure(exc) on asyncio in
+    # 26.6.1 drops the traceback, so the two would not format the same thing.
+    try:
+        _raise_it()
+    except ValueError as raised:
+        exc = raised
+        fail = txaio.create_failure()
+    require(txaio.failure_format_traceback(fail).count("\n") > 4, "failure_format_traceback")
+    raw_format = raw_traceback(exc)
+
+    def ours_traceback(n: int) -> int:
+        format_traceback = txaio.failure_format_traceback
+        for _ in range(n):
+            format_traceback(fail)
+        return n
+
+    def raw_traceback_batch(n: int) -> int:
+        for _ in range(n):
+            raw_format()
+        return n
+
+    return [
+        Case("failure_message", ours_message, raw_message_batch),
+        Case("failure_format_traceback", ours_traceback, raw_traceback_batch, start=100, cap=100_000),
+    ]
+
+
+def _raise_it() -> None:
+    _raise_it_deeper()
+
+
+def _raise_it_deeper() -> None:
+    raise ValueError("the value was wrong")

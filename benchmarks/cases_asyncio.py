@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
+import traceback
 from collections.abc import Callable, Coroutine
 from types import ModuleType
 from typing import Any
@@ -17,11 +19,13 @@ import floors
 from _common import (
     BATCHED_SIZES,
     CHUNK,
+    GATHER_CHUNK,
+    GATHER_WIDTH,
     Batch,
     Case,
-    NullSink,
     VirtualTime,
     batched_name,
+    failure_cases,
     logging_cases,
     noop,
     plain,
@@ -40,8 +44,10 @@ def build(txaio: ModuleType, new_loop: Callable[[], asyncio.AbstractEventLoop] =
 
     return [
         *_future_cases(txaio, loop, drive),
+        *_gather_cases(txaio, loop, drive),
         *_timer_cases(txaio, loop, drive),
         *_logging_cases(txaio),
+        *failure_cases(txaio, _raw_message, _raw_traceback),
         *_batched_cases(txaio, loop, drive),
     ]
 
@@ -136,6 +142,63 @@ def _future_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any
     ]
 
 
+def _gather_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any) -> list[Case]:
+    """gather of GATHER_WIDTH futures, already resolved or resolved after the gather; per gather."""
+    floor = floors.asyncio_floor(loop)
+
+    def raw_gather(futures: list[Any]) -> asyncio.Future[list[Any]]:
+        return asyncio.gather(*futures, return_exceptions=True)
+
+    def gathers(gather: Callable[[list[Any]], Any], pending: bool) -> Callable[[int], Coroutine[Any, Any, int]]:
+        async def batch(n: int) -> int:
+            results: list[object] = []
+
+            def on_done(gathered: asyncio.Future[list[Any]]) -> None:
+                results.append(gathered.result())
+
+            make, sleep = loop.create_future, asyncio.sleep
+            rounds = max(1, n // GATHER_CHUNK)
+            for _ in range(rounds):
+                later: list[asyncio.Future[Any]] = []
+                for _ in range(GATHER_CHUNK):
+                    futures = [make() for _ in range(GATHER_WIDTH)]
+                    if not pending:
+                        for i, future in enumerate(futures):
+                            future.set_result(i)
+                    gather(futures).add_done_callback(on_done)
+                    if pending:
+                        later += futures
+                for i, future in enumerate(later):
+                    future.set_result(i)
+                await sleep(0)
+            done = rounds * GATHER_CHUNK
+            await _settle(lambda: len(results) == done, 10)
+            return done
+
+        return batch
+
+    return [
+        Case(
+            f"gather_{state}_{GATHER_WIDTH}",
+            drive(gathers(txaio.gather, pending)),
+            drive(gathers(raw_gather, pending)),
+            start=GATHER_CHUNK,
+            cap=100_000,
+            floor=drive(gathers(floor.gather, pending)),
+        )
+        for state, pending in (("resolved", False), ("pending", True))
+    ]
+
+
+def _raw_message() -> str:
+    exc = sys.exception()
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _raw_traceback(exc: BaseException) -> Callable[[], str]:
+    return lambda: "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
 def _timer_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any) -> list[Case]:
     def cancelled(api: Any) -> Callable[[int], Coroutine[Any, Any, int]]:
         async def batch(n: int) -> int:
@@ -154,11 +217,11 @@ def _timer_cases(txaio: ModuleType, loop: asyncio.AbstractEventLoop, drive: Any)
 
 
 def _logging_cases(txaio: ModuleType) -> list[Case]:
-    def stdlib_enabled(sink: NullSink) -> Callable[[int], None]:
+    def stdlib_enabled(sink: Any) -> Callable[[int], None]:
         logger = logging.getLogger("bench.raw.enabled")
         logger.setLevel(logging.INFO)
         logger.propagate = False
-        handler = logging.StreamHandler(sink)  # type: ignore[arg-type]
+        handler = logging.StreamHandler(sink)
         handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
         logger.addHandler(handler)
         return lambda i: logger.info("enabled %s", i)

@@ -17,10 +17,12 @@ import floors
 from _common import (
     BATCHED_SIZES,
     CHUNK,
+    GATHER_CHUNK,
+    GATHER_WIDTH,
     Case,
-    NullSink,
     VirtualTime,
     batched_name,
+    failure_cases,
     logging_cases,
     noop,
     plain,
@@ -35,8 +37,10 @@ def build(txaio: ModuleType) -> list[Case]:
     txaio.config.loop = reactor
     return [
         *_future_cases(txaio, reactor),
+        *_gather_cases(txaio, reactor),
         *_timer_cases(txaio, reactor),
         *_logging_cases(txaio),
+        *_failure_cases(txaio),
         *_batched_cases(txaio, reactor),
     ]
 
@@ -117,6 +121,71 @@ def _future_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
     ]
 
 
+def _gather_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
+    """gather of GATHER_WIDTH Deferreds, already fired or fired after the gather; per gather.
+
+    The raw side is what gather is made of in Twisted: a DeferredList that
+    consumes errors, and a callback that takes the values out of its pairs.
+    """
+    from twisted.internet.defer import Deferred, DeferredList, succeed
+
+    turn = reactor.runUntilCurrent
+    floor = floors.twisted_floor(reactor)
+
+    def values(pairs: list[tuple[bool, Any]]) -> list[Any]:
+        return [value for _, value in pairs]
+
+    def raw_gather(deferreds: list[Any]) -> Any:
+        return DeferredList(deferreds, consumeErrors=True).addCallback(values)
+
+    def gathers(gather: Callable[[list[Any]], Any], pending: bool) -> Callable[[int], int]:
+        def batch(n: int) -> int:
+            results: list[object] = []
+            rounds = max(1, n // GATHER_CHUNK)
+            for _ in range(rounds):
+                later: list[Any] = []
+                for _ in range(GATHER_CHUNK):
+                    if pending:
+                        deferreds = [Deferred() for _ in range(GATHER_WIDTH)]
+                        later += deferreds
+                    else:
+                        deferreds = [succeed(i) for i in range(GATHER_WIDTH)]
+                    gather(deferreds).addCallback(results.append)
+                for i, deferred in enumerate(later):
+                    deferred.callback(i)
+                turn()
+            done = rounds * GATHER_CHUNK
+            require(len(results) == done, "gather callbacks")
+            return done
+
+        return batch
+
+    return [
+        Case(
+            f"gather_{state}_{GATHER_WIDTH}",
+            gathers(txaio.gather, pending),
+            gathers(raw_gather, pending),
+            start=GATHER_CHUNK,
+            cap=100_000,
+            floor=gathers(floor.gather, pending),
+        )
+        for state, pending in (("resolved", False), ("pending", True))
+    ]
+
+
+def _failure_cases(txaio: ModuleType) -> list[Case]:
+    from twisted.python.failure import Failure
+
+    def raw_message() -> str:
+        failure = Failure()
+        return f"{failure.type.__name__}: {failure.getErrorMessage()}"
+
+    def raw_traceback(exc: BaseException) -> Callable[[], str]:
+        return Failure(exc).getTraceback
+
+    return failure_cases(txaio, raw_message, raw_traceback)
+
+
 def _timer_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
     turn = reactor.runUntilCurrent
 
@@ -144,8 +213,8 @@ def _timer_cases(txaio: ModuleType, reactor: Any) -> list[Case]:
 def _logging_cases(txaio: ModuleType) -> list[Case]:
     from twisted.logger import Logger, textFileLogObserver
 
-    def twisted_enabled(sink: NullSink) -> Callable[[int], None]:
-        logger = Logger(namespace="bench.raw.enabled", observer=textFileLogObserver(sink))  # type: ignore[arg-type]
+    def twisted_enabled(sink: Any) -> Callable[[int], None]:
+        logger = Logger(namespace="bench.raw.enabled", observer=textFileLogObserver(sink))
         return lambda i: logger.info("enabled {i}", i=i)
 
     return logging_cases(txaio, twisted_enabled, Logger)

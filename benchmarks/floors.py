@@ -12,6 +12,7 @@ API's shape costs (floor/raw) and what is ours (txaio/floor).
 
 from __future__ import annotations
 
+import asyncio
 from types import MethodType, ModuleType, SimpleNamespace
 from typing import Any
 
@@ -82,12 +83,15 @@ def asyncio_floor(loop: Any) -> ModuleType:
             return config.loop.call_later(delay, fun, *args)
         return config.loop.call_later(delay, fun)
 
-    return _operations(create_future, add_callbacks, resolve, as_future, is_called, call_later)
+    def gather(futures: Any, consume_exceptions: bool = True) -> Any:
+        return asyncio.gather(*futures, return_exceptions=consume_exceptions)
+
+    return _operations(create_future, add_callbacks, resolve, as_future, is_called, call_later, gather)
 
 
 def twisted_floor(reactor: Any) -> ModuleType:
     """The floor's operations on Twisted (a future is a Deferred)."""
-    from twisted.internet.defer import Deferred, fail, succeed
+    from twisted.internet.defer import Deferred, DeferredList, fail, succeed
 
     config = _Config(reactor)
 
@@ -116,4 +120,12 @@ def twisted_floor(reactor: Any) -> ModuleType:
             return config.loop.callLater(delay, fun, *args, **kwargs)
         return config.loop.callLater(delay, fun)
 
-    return _operations(create_future, add_callbacks, resolve, as_future, is_called, call_later)
+    def gather(futures: Any, consume_exceptions: bool = True) -> Any:
+        gathered = DeferredList(list(futures), consumeErrors=True)
+        return gathered.addCallback(_values)
+
+    return _operations(create_future, add_callbacks, resolve, as_future, is_called, call_later, gather)
+
+
+def _values(pairs: Any) -> list[Any]:
+    return [value for _, value in pairs]

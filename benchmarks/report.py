@@ -6,11 +6,11 @@ printed, never asserted: a benchmark on a shared machine is evidence, not a test
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from import_time import ImportFigures
+from import_time import ImportFigures, StartupFigures
 
 #: case -> largest acceptable txaio/raw ratio (issue 24: every operation within 1.3x of the raw
 #: framework; is_called and call_later within 1.15x; a disabled log call at 0.6 of a disabled
@@ -59,6 +59,26 @@ def format_ns(ns: float | None) -> str:
     return f"{ns:.0f} ns"
 
 
+def format_count(count: float | None) -> str:
+    """Instructions per operation: ``821``, ``16.3k``, ``1.25M``."""
+    if count is None:
+        return "-"
+    if count >= 1_000_000:
+        return f"{count / 1_000_000:.2f}M"
+    if count >= 1_000:
+        return f"{count / 1_000:.1f}k"
+    return f"{count:.0f}"
+
+
+def counts_instructions(figures: dict[str, Any]) -> bool:
+    """True when a worker counted instructions (``--count``) rather than timed."""
+    return figures.get("clock") == "instructions"
+
+
+def _per_op(figures: dict[str, Any]) -> Callable[[float | None], str]:
+    return format_count if counts_instructions(figures) else format_ns
+
+
 def _ratio(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None or b == 0 else a / b
 
@@ -102,24 +122,37 @@ def framework_rows(ours: dict[str, Any], others: list[Comparison]) -> tuple[list
     For each of ``others`` (the same cases on a txaio release, or on an earlier
     tree), ``ours/<label>`` divides the two txaio/raw ratios: each was measured
     against the raw framework in its own process, so the comparison holds even
-    if the machine was busier during one of the two runs.
+    if the machine was busier during one of the two runs.  Counted in
+    instructions (``--count``), which do not depend on the load, the table also
+    gives the other's own count per operation, and ``ours/<label>`` divides the
+    two counts.
     """
-    header = ["case", "txaio ns/op", "raw ns/op", "txaio/raw", "floor/raw", "target"]
+    counted = counts_instructions(ours)
+    unit = "Ir/op" if counted else "ns/op"
+    per_op = _per_op(ours)
+    header = ["case", f"txaio {unit}", f"raw {unit}", "txaio/raw", "floor/raw", "target"]
     for label, _ in others:
+        header += [f"{label} {unit}"] if counted else []
         header += [f"{label}/raw", f"ours/{label}"]
     their_ratios = [case_ratios(figures) for _, figures in others]
+    their_counts = [{name: r["txaio_ns"] for name, r in _by_case(figures).items()} for _, figures in others]
+    width = 3 if counted else 2
     rows = []
     for result in ours["results"]:
         name = result["case"]
         if "error" in result:
-            rows.append(Row([name, "ERROR: " + result["error"], "", "", "", ""] + ["", ""] * len(others)))
+            rows.append(Row([name, "ERROR: " + result["error"], "", "", "", ""] + [""] * width * len(others)))
             continue
         ratio = result["ratio"]
-        cells = [name, format_ns(result["txaio_ns"]), format_ns(result["raw_ns"]), _fmt_ratio(ratio)]
+        cells = [name, per_op(result["txaio_ns"]), per_op(result["raw_ns"]), _fmt_ratio(ratio)]
         cells.append(_fmt_ratio(result.get("floor_ratio")) if result.get("floor_ratio") is not None else "")
         cells.append(_verdict(ratio, TARGETS.get(name)))
-        for ratios in their_ratios:
-            cells += [_fmt_ratio(ratios.get(name)), _fmt_ratio(_ratio(ratio, ratios.get(name)))]
+        for ratios, counts in zip(their_ratios, their_counts, strict=True):
+            if counted:
+                cells += [per_op(counts.get(name)), _fmt_ratio(ratios.get(name))]
+                cells.append(_fmt_ratio(_ratio(result["txaio_ns"], counts.get(name))))
+            else:
+                cells += [_fmt_ratio(ratios.get(name)), _fmt_ratio(_ratio(ratio, ratios.get(name)))]
         rows.append(Row(cells))
     by_case = _by_case(ours)
     growth = case_ratios(ours).get(GROWTH)
@@ -127,7 +160,33 @@ def framework_rows(ours: dict[str, Any], others: list[Comparison]) -> tuple[list
         raw_growth = _ratio(by_case["batched_cancel_100k"]["raw_ns"], by_case["batched_cancel_1k"]["raw_ns"])
         cells = [GROWTH, f"{_fmt_ratio(growth)}x", f"{_fmt_ratio(raw_growth)}x", "", "", _verdict(growth, FLAT_GROWTH)]
         for ratios in their_ratios:
-            cells += [f"{_fmt_ratio(ratios.get(GROWTH))}x", ""]
+            cells += ([""] if counted else []) + [f"{_fmt_ratio(ratios.get(GROWTH))}x", ""]
+        rows.append(Row(cells))
+    return header, rows
+
+
+def versus_rows(columns: dict[str, tuple[dict[str, Any], list[Comparison]]], label: str) -> tuple[list[str], list[Row]]:
+    """Every case, one cell per column: ``ours / <label> (ours/<label>)`` per operation, as counted or timed."""
+    header = ["case", *columns]
+    ours_by_case = {column: _by_case(ours) for column, (ours, _) in columns.items()}
+    theirs_by_case = {
+        column: next((_by_case(figures) for other, figures in others if other == label), {})
+        for column, (_, others) in columns.items()
+    }
+    names: list[str] = []
+    for by_case in ours_by_case.values():
+        names += [name for name in by_case if name not in names]
+    rows = []
+    for name in names:
+        cells = [name]
+        for column, (ours, _) in columns.items():
+            mine, theirs = ours_by_case[column].get(name), theirs_by_case[column].get(name)
+            if mine is None or theirs is None:
+                cells.append("")
+                continue
+            per_op = _per_op(ours)
+            ratio = _ratio(mine["txaio_ns"], theirs["txaio_ns"])
+            cells.append(f"{per_op(mine['txaio_ns'])} / {per_op(theirs['txaio_ns'])} ({_fmt_ratio(ratio)}x)")
         rows.append(Row(cells))
     return header, rows
 
@@ -204,3 +263,22 @@ def render(header: Sequence[str], rows: Sequence[Row], markdown: bool) -> str:
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in table]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
+
+
+def startup_rows(figures: dict[tuple[str, str], StartupFigures], baseline: str) -> tuple[list[str], list[Row]]:
+    """Start-up per venv and framework: wall time (median), and instructions when counted; net of ``pass``."""
+    counted = any(fig.instructions is not None for fig in figures.values())
+    header = ["import txaio; txaio.use_<framework>()", "framework", "wall", "net of bare", f"net vs {baseline}"]
+    header += ["instructions", "net of bare", f"net vs {baseline}"] if counted else []
+    rows = []
+    for (label, framework), fig in figures.items():
+        base = figures.get((baseline, framework))
+        cells = [label, framework, format_ns(fig.wall_ns), format_ns(fig.net_wall_ns)]
+        ratio = None if base is None or label == baseline else _ratio(fig.net_wall_ns, base.net_wall_ns)
+        cells.append("" if ratio is None else f"{_fmt_ratio(ratio)} ({_verdict(ratio, 1.0)})")
+        if counted:
+            cells += [format_count(fig.instructions), format_count(fig.net_instructions)]
+            ratio = None if base is None or label == baseline else _ratio(fig.net_instructions, base.net_instructions)
+            cells.append("" if ratio is None else f"{_fmt_ratio(ratio)} ({_verdict(ratio, 1.0)})")
+        rows.append(Row(cells))
+    return header, rows

@@ -27,6 +27,7 @@ from typing import Any
 import compiled
 import costs
 import import_time
+import instructions
 import report
 import venvs
 from columns import COLUMNS
@@ -47,7 +48,12 @@ def run_worker(python: Path, framework: str, args: argparse.Namespace, txaio_onl
         command += ["--txaio-only"] if txaio_only else []
         command += ["--cases", args.cases] if args.cases else []
         command += ["--clock", args.clock]
-        completed = subprocess.run(command, stderr=subprocess.PIPE, text=True, check=False)
+        env = None
+        if args.count:
+            callgrind_out = Path(tmp) / "callgrind.out"
+            command = [*instructions.callgrind(callgrind_out, dumps=True), *command, "--count", str(callgrind_out)]
+            env = instructions.count_env()
+        completed = subprocess.run(command, stderr=subprocess.PIPE, text=True, check=False, env=env)
         if completed.returncode == UNAVAILABLE:
             raise ColumnSkipped(completed.stderr.strip())
         if completed.returncode != 0 or not out.exists():
@@ -97,15 +103,24 @@ def main(argv: list[str]) -> int:
         default="wall",
         help="wall: perf_counter_ns (default); cpu: thread CPU time, steadier on a machine shared with other work",
     )
-    parser.add_argument("--no-import", action="store_true", help="skip the import-time case")
+    parser.add_argument(
+        "--count",
+        action="store_true",
+        help="count instructions per operation with valgrind's callgrind, (I(2N) - I(N)) / N, instead of timing",
+    )
+    parser.add_argument("--no-import", action="store_true", help="skip the import-time and start-up cases")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
+    if args.count and instructions.valgrind() is None:
+        print(f"[bench] {instructions.missing()}", file=sys.stderr)
+        return 2
     columns = _columns(parser, args.framework)
     wanted = [name for name in args.cases.split(",") if name]
     run_import = not args.no_import and (not wanted or "import" in wanted)
-    args.cases = ",".join(name for name in wanted if name != "import")
+    run_startup = not args.no_import and (not wanted or "startup" in wanted)
+    args.cases = ",".join(name for name in wanted if name not in ("import", "startup"))
     if wanted and not args.cases:
         columns = []
     failed = False
@@ -136,13 +151,19 @@ def main(argv: list[str]) -> int:
         compared = [(label, figures) for label, figures in theirs if figures is not None]
         results[column] = (ours, compared)
         loop = ours.get("loop", "?")
-        title = f"{column}: txaio {ours['txaio_version']} on {loop}, Python {ours['python']}, {args.clock} clock"
+        measure = "instructions (callgrind)" if args.count else f"{args.clock} clock"
+        title = f"{column}: txaio {ours['txaio_version']} on {loop}, Python {ours['python']}, {measure}"
         print(f"\n**{title}**\n" if args.markdown else f"\n{title}")
         print(report.render(*report.framework_rows(ours, compared), markdown=args.markdown))
 
     if results:
         print("\n**Summary: txaio/raw per operation**\n" if args.markdown else "\nSummary: txaio/raw per operation")
         print(report.render(*report.summary_rows(results), markdown=args.markdown))
+        unit = "instructions" if args.count else f"{args.clock} clock"
+        for label, _ in others:
+            title = f"ours / {label} per operation ({unit})"
+            print(f"\n**{title}**\n" if args.markdown else f"\n{title}")
+            print(report.render(*report.versus_rows(results, label), markdown=args.markdown))
         notes = costs.notes(report.missed(results))
         if notes:
             print("\nWhere the rest of the cost is, for each operation over its target:")
@@ -165,6 +186,23 @@ def main(argv: list[str]) -> int:
         print(report.render(*report.import_rows(figures, baseline), markdown=args.markdown))
         if figures["ours (slim)"].net_ns > figures[baseline].net_ns:
             print(f"\nWhere the rest of the import time is: {costs.IMPORT}")
+
+    if run_startup:
+        baseline = args.against or IMPORT_BASELINE
+        frameworks = sorted({COLUMNS[column] for column in columns} or {"asyncio", "twisted"})
+        try:
+            pythons = {"ours": venvs.ours(), baseline: venvs.released(baseline, with_twisted=True)}
+            if args.before:
+                pythons["before"] = venvs.tree(args.before)[1]
+        except subprocess.CalledProcessError as exc:
+            print(f"[bench] could not prepare the start-up venvs: {exc}", file=sys.stderr)
+            return 1
+        repetitions = 5 if args.quick else 21
+        figures = import_time.startup(pythons, frameworks, repetitions, count=args.count)
+        title = f"start-up (full venvs; wall time, median of {repetitions} fresh processes"
+        title += "; instructions: callgrind, PYTHONHASHSEED=0)" if args.count else ")"
+        print(f"\n**{title}**\n" if args.markdown else f"\n{title}")
+        print(report.render(*report.startup_rows(figures, baseline), markdown=args.markdown))
 
     print(f"\n[bench] done in {time.monotonic() - started:.0f} s")
     return 1 if failed else 0

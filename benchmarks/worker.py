@@ -19,6 +19,7 @@ from pathlib import Path
 from _common import Case
 from _timing import calibrate, compare, time_batch, use_cpu_clock
 from columns import COLUMNS, ColumnUnavailable, new_loop_factory
+from instructions import Counter
 
 #: The exit status of a worker whose column cannot run in its interpreter (uvloop missing).
 UNAVAILABLE = 3
@@ -62,6 +63,29 @@ def measure(case: Case, target_ns: int, repetitions: int, txaio_only: bool) -> d
     }
 
 
+#: The largest warm-up batch when counting: the batched-timer cases of 10k timers share their code with the 1k one.
+COUNT_WARM_UP = 1_000
+#: Cases counted only when named in --cases: past 10k timers a batched timer does the same per timer (the
+#: growth is in time, not instructions), at a cost of minutes under callgrind.
+COUNT_ONLY_WHEN_NAMED = ("batched_cancel_100k", "batched_fire_100k")
+
+
+def count(case: Case, counter: Counter, txaio_only: bool) -> dict[str, object]:
+    """Instructions per operation of each side, (I(2N) - I(N)) / N, read once the worker is done.
+
+    N is the case's smallest batch; every side runs one batch first to warm up
+    (Python's specialising interpreter, caches, lazy imports).
+    """
+    sides = {"txaio": case.ours, "raw": None if txaio_only else case.raw, "floor": None if txaio_only else case.floor}
+    n = case.start
+    pending = {}
+    for side, batch in sides.items():
+        if batch is not None:
+            batch(min(n, COUNT_WARM_UP))
+            pending[side] = counter.per_op(batch, n)
+    return {"case": case.name, "pending": pending}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--framework", choices=tuple(COLUMNS), required=True, help="the column: framework and loop")
@@ -70,9 +94,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--txaio-only", action="store_true", help="skip the raw side")
     parser.add_argument("--cases", default="", help="comma-separated case names (default: all)")
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
+    parser.add_argument(
+        "--count", metavar="CALLGRIND_OUT", help="count instructions: this worker runs under callgrind writing there"
+    )
     args = parser.parse_args(argv)
     if args.clock == "cpu":
         use_cpu_clock()
+    counter = Counter(Path(args.count)) if args.count else None
 
     framework = COLUMNS[args.framework]
     try:
@@ -92,17 +120,25 @@ def main(argv: list[str]) -> int:
     for case in cases:
         if wanted and case.name not in wanted:
             continue
+        if counter is not None and not wanted and case.name in COUNT_ONLY_WHEN_NAMED:
+            continue
         try:
-            results.append(measure(case, target_ns, repetitions, args.txaio_only))
+            if counter is not None:
+                results.append(count(case, counter, args.txaio_only))
+            else:
+                results.append(measure(case, target_ns, repetitions, args.txaio_only))
         except Exception as exc:  # one broken case must not hide the others' figures
             traceback.print_exc(file=sys.__stderr__)
             results.append({"case": case.name, "error": f"{type(exc).__name__}: {exc}"})
+    if counter is not None:
+        counter.check()
+        results = [counter.resolve(result) for result in results]
     report = {
         "framework": args.framework,
         "txaio_version": _txaio_version(txaio),
         "python": platform.python_version(),
         "loop": _loop_name(txaio),
-        "clock": args.clock,
+        "clock": "instructions" if counter is not None else args.clock,
         "results": results,
     }
     args.out.write_text(json.dumps(report, indent=1))

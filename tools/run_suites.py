@@ -47,6 +47,9 @@ PROGRESS_PREFIX = "[progress] "
 VERDICT = "verdict.txt"
 DISTRIBUTIONS = ("txaio-core", "txaio-log", "txaio-asyncio", "txaio-twisted", "txaio-testutil", "txaio")
 
+#: Suites at a time: one more than the CPUs, as much of a suite's time is spent waiting (on a
+#: package index, on installers' network requests) rather than computing.
+JOBS = (os.cpu_count() or 1) + 1
 #: Seconds a suite may run before it is killed (``--timeout``).
 DEFAULT_TIMEOUT = 1200.0
 #: Seconds without a line on the terminal before the runner says what is still running.
@@ -86,6 +89,8 @@ class Suite:
 
 #: pytest's last line: ``==== 2 failed, 40 passed, 1 skipped in 12.34s (0:00:12) ====``.
 _PYTEST_SUMMARY = re.compile(r"^=+ (?P<counts>.*?) in [\d.]+s(?: \([\d:]+\))? =+$")
+#: A heading a test script prints for each step (``=== unit tests of txaio-log``), not pytest's rules.
+_SCRIPT_HEADING = re.compile(r"^=== [^=].*[^=\s]\s*$")
 _COUNT = re.compile(r"(?P<number>\d+) (?P<word>[a-z]+)")
 #: pytest's words, plural or singular, each to the one key of the verdict.
 _WORDS = {
@@ -198,10 +203,12 @@ def verdict(results: Sequence[Result], seconds: float) -> tuple[list[str], int]:
         state = result.status.upper() if not result.passed else "passed"
         if result.note:
             state += f" ({result.note})"
-        lines.append(
-            f"  {result.suite.name:<{width}}  {counts['passed']:>6} {failed:>6} {counts['skipped']:>7}"
-            f"  {duration(result.seconds):>10}  {state}"
+        numbers = (
+            f"{'':>6} {'':>6} {'':>7}"  # a step runs no test
+            if result.suite.is_step
+            else f"{counts['passed']:>6} {failed:>6} {counts['skipped']:>7}"
         )
+        lines.append(f"  {result.suite.name:<{width}}  {numbers}  {duration(result.seconds):>10}  {state}")
     bad = [result for result in results if not result.passed]
     suites = len([result for result in results if not result.suite.is_step])
     if not suites:
@@ -222,6 +229,15 @@ def verdict(results: Sequence[Result], seconds: float) -> tuple[list[str], int]:
 
 # ---------------------------------------------------------------------------------------------
 # Running
+
+
+def priority(suite: Suite, suites: Sequence[Suite]) -> float:
+    """How soon ``suite`` should start: its cost plus the longest chain of suites that need it.
+
+    A step that the longest suites wait for (the wheels) goes first, whatever its own cost.
+    """
+    after = [priority(other, suites) for other in suites if suite.name in other.needs]
+    return suite.cost + max(after, default=0.0)
 
 
 @dataclass
@@ -255,7 +271,8 @@ class Runner:
         heartbeat: float = HEARTBEAT,
         grace: float = GRACE,
     ) -> None:
-        self.pending = sorted(suites, key=lambda suite: -suite.cost)
+        self.order = [suite.name for suite in suites]  # the verdict's order: as the table lists them
+        self.pending = sorted(suites, key=lambda suite: -priority(suite, suites))
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.logs = logs
@@ -340,6 +357,9 @@ class Runner:
         running.lines.append(line)
         running.log.write(line)
         running.log.flush()
+        if _SCRIPT_HEADING.match(line):  # a script's own step: "=== conformance: asyncio on uvloop"
+            self.say(f"  {running.suite.name} | {line.strip().removeprefix('=== ')}")
+            return
         if not line.startswith(PROGRESS_PREFIX):
             return
         text = line[len(PROGRESS_PREFIX) :].rstrip("\n")
@@ -415,7 +435,6 @@ class Runner:
     # -- the whole run
 
     def run(self) -> list[Result]:
-        order = [suite.name for suite in self.pending]
         try:
             self.start_ready()
             while self.running or self.pending:
@@ -453,7 +472,7 @@ class Runner:
                 )
             for suite in self.pending:
                 self.results[suite.name] = Result(suite, "not run", note="interrupted")
-        return [self.results[name] for name in order if name in self.results]
+        return [self.results[name] for name in self.order if name in self.results]
 
 
 def report(results: Sequence[Result], seconds: float, out: IO[str], logs: Path) -> int:
@@ -502,23 +521,25 @@ def python_command(argv: list[str]) -> tuple[str, ...]:
 #: of a part share its session fixtures (the published index, the side-by-side venvs).  Every
 #: file no part names runs in the part ``integration: other``, so a new file is never left out.
 INTEGRATION_PARTS: dict[str, tuple[str, ...]] = {
-    "index": ("test_index_install.py", "test_index_cadence.py", "test_local_index.py"),
+    "index": ("test_index_install.py", "test_index_cadence.py"),
     "combinations": ("test_combinations.py",),
     "upgrade": ("test_upgrade.py",),
     "side by side": ("sidebyside",),
 }
-#: Seconds each takes on an idle machine (measured), to start the longest first.
+#: Roughly how long each takes, in seconds (measured on the 2-core machine, loaded), so that
+#: the longest start first; only their order matters.
 COSTS = {
-    "integration: index": 200.0,
-    "integration: combinations": 150.0,
-    "integration: upgrade": 150.0,
-    "integration: side by side": 100.0,
-    "integration: other": 150.0,
-    "unit: txaio-testutil": 100.0,
-    "conformance": 40.0,
-    "release-tests": 60.0,
-    "tool-tests": 40.0,
-    "other-pythons": 120.0,
+    "integration: index": 440.0,
+    "integration: upgrade": 270.0,
+    "integration: other": 190.0,
+    "integration: combinations": 165.0,
+    "integration: side by side": 70.0,
+    "release-tests": 190.0,
+    "unit: txaio-testutil": 155.0,
+    "conformance": 100.0,
+    "tool-tests": 80.0,
+    "other-pythons": 540.0,  # all of them in one suite (a tools/other-pythons without --python)
+    "other-pythons: one": 300.0,  # one Python
 }
 PREPARE_WHEELS = "prepare: wheels"
 PREPARE_INDEX = "prepare: index files"
@@ -575,7 +596,7 @@ def other_python_suites(extra: Sequence[str]) -> list[Suite]:
             f"other-pythons: {version}",
             ("bash", "tools/other-pythons", "--python", version, "--", *extra),
             "modules",
-            COSTS["other-pythons"] / 2,
+            COSTS["other-pythons: one"],
             needs,
         )
         for version in versions
@@ -637,7 +658,9 @@ def build_wheels(out: Path) -> int:
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="hatch run test", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="suites at a time (default: the CPUs)")
+    parser.add_argument(
+        "--jobs", type=int, default=JOBS, help="suites at a time (default: one more than the CPUs, %(default)s)"
+    )
     parser.add_argument(
         "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a suite may take (default: %(default)s)"
     )
@@ -682,7 +705,8 @@ def main(argv: Sequence[str]) -> int:
     env[WHEELS_VARIABLE] = str(WHEELS)
     tests = [suite for suite in suites if suite.progress]
     print(
-        f"hatch run test: {len(tests)} suites, {args.jobs} at a time; each one's whole output goes to "
+        f"hatch run test: {len(tests)} suite{'s' if len(tests) != 1 else ''}, {args.jobs} at a time; "
+        f"each one's whole output goes to "
         f"{LOGS.relative_to(ROOT)}/; the verdict comes last",
         flush=True,
     )

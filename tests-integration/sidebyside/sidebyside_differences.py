@@ -541,6 +541,29 @@ CHANGES: tuple[Change, ...] = (
             ),
         },
     ),
+    # issue 30 (oneloop)
+    Change(
+        "the other framework's future is refused where no loop runs both",
+        "26.6.1 takes a Deferred under asyncio, or an asyncio future under Twisted, for a plain value: as_future "
+        "resolves with the future itself and add_callbacks fails with AttributeError; ours raises RuntimeError at "
+        "the call saying what to install (Twisted's asyncio reactor), and converts it where one loop runs both",
+        30,
+        {
+            "asyncio/other_frameworks_futures/as_future": (["value", "Deferred"], "raised:RuntimeError"),
+            "twisted/other_frameworks_futures/as_future": (["value", "Future"], "raised:RuntimeError"),
+            "twisted/other_frameworks_futures/add_callbacks": ("raised:AttributeError", "raised:RuntimeError"),
+        },
+    ),
+    Change(
+        "is_future() is true for the other framework's futures",
+        "26.6.1 answers False for a Deferred under asyncio and for an asyncio future under Twisted, so code that "
+        "asks takes it for a plain value; the operations take both kinds where one loop runs both frameworks",
+        30,
+        {
+            "asyncio/other_frameworks_futures/is_future": (False, True),
+            "twisted/other_frameworks_futures/is_future": (False, True),
+        },
+    ),
 )
 
 

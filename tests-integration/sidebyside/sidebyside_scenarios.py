@@ -590,6 +590,31 @@ def as_future_variants(driver: Any) -> Any:
 
 
 @scenario(*SELECTED)
+def other_frameworks_futures(driver: Any) -> Any:
+    """The other framework's future, where no loop runs both (issue 30): refused at the call, never a value."""
+    import asyncio
+
+    observed: dict[str, Any] = {}
+    if driver.framework == "asyncio":
+        from twisted.internet import defer
+
+        observed["is_future"] = txaio.is_future(defer.succeed(1))
+        made = raised(lambda: txaio.as_future(lambda: defer.succeed(1)))
+        observed["as_future"] = made if isinstance(made, str) else driver.outcome(made)
+        return observed
+    loop = asyncio.new_event_loop()
+    try:
+        other = loop.create_future()
+        observed["is_future"] = txaio.is_future(other)
+        made = raised(lambda: txaio.as_future(lambda: other))
+        observed["as_future"] = made if isinstance(made, str) else driver.outcome(made)
+        observed["add_callbacks"] = raised(lambda: txaio.add_callbacks(other, print, None) and None)
+    finally:
+        loop.close()
+    return observed
+
+
+@scenario(*SELECTED)
 def keyword_calls(driver: Any) -> Any:
     """Every operation called with 26.6.1's keyword names, as downstream code may."""
     future = txaio.create_future()

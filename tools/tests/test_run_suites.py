@@ -24,6 +24,7 @@ from tools.run_suites import (
     other_python_versions,
     parse_counts,
     parse_counts_text,
+    priority,
     select,
     verdict,
 )
@@ -184,7 +185,14 @@ def test_a_failing_suite_is_reported_and_makes_the_exit_non_zero(tmp_path: Path)
     done = run_runner(
         tmp_path,
         [
-            {"name": "good", "argv": printing("[progress] test_a.py: 2 passed (0.1 s)", "=== 2 passed in 0.1s ===")},
+            {
+                "name": "good",
+                "argv": printing(
+                    "=== conformance: asyncio on uvloop",
+                    "[progress] test_a.py: 2 passed (0.1 s)",
+                    "=== 2 passed in 0.1s ===",
+                ),
+            },
             {
                 "name": "bad",
                 "argv": printing(
@@ -202,6 +210,7 @@ def test_a_failing_suite_is_reported_and_makes_the_exit_non_zero(tmp_path: Path)
     assert lines[-1] == "3 passed, 1 failed, 0 skipped"
     assert any(line.endswith("start good") for line in lines)
     assert any("good | test_a.py: 2 passed (0.1 s)" in line for line in lines)
+    assert any(line.endswith("good | conformance: asyncio on uvloop") for line in lines)  # a script's heading
     assert any("done  bad: FAILED, 1 failed, 1 passed in" in line for line in lines)
     assert "E   assert 1 == 2" in lines  # the failure itself is shown before the verdict
     log = (tmp_path / "logs" / "bad.log").read_text()
@@ -330,3 +339,14 @@ def test_other_pythons_runs_one_suite_per_python_where_the_script_takes_python(t
     assert other_python_versions(tmp_path) == ["3.12", "3.13", "3.14"]
     (tools / "other_pythons.py").write_text("VERSIONS = found()\n", encoding="utf-8")
     assert other_python_versions(tmp_path) is None
+
+
+def test_a_step_that_long_suites_need_starts_first() -> None:
+    step = Suite("prepare: wheels", ("true",), progress="", cost=5.0)
+    suites = [
+        Suite("unit: a", ("true",), cost=100.0),
+        step,
+        Suite("integration: b", ("true",), cost=300.0, needs=(step.name,)),
+    ]
+    assert priority(step, suites) == 305.0
+    assert sorted(suites, key=lambda suite: -priority(suite, suites))[0] is step

@@ -23,11 +23,21 @@ from txaio.backend import Unset as _Unset
 from txaio.interfaces import IBatchedTimer, IFailedFuture
 
 _Future = asyncio.Future[Any]
+_INFINITY = float("inf")
 
 
 def _set_unless_cancelled(future: _Future, result: Any) -> None:
     if not future.done():
         future.set_result(result)
+
+
+def _adopt_others(items: list[Any], loop: asyncio.AbstractEventLoop) -> list[Any]:
+    """The slow path of ``gather``: each Deferred becomes a future (Twisted's reactor on ``loop``)."""
+    adopted = [
+        item if asyncio.isfuture(item) or inspect.iscoroutine(item) else backend.adopt_foreign(item, "asyncio", loop)
+        for item in items
+    ]
+    return [item if new is None else new for item, new in zip(items, adopted, strict=True)]
 
 
 def _loop_time(loop: asyncio.AbstractEventLoop) -> float:
@@ -109,12 +119,17 @@ class AsyncioApi(FrameworkApi):
         list; without, the first failure fails the whole.
         """
         items = list(futures)
+        others = False
         for item in items:  # check all before scheduling any, so a bad input leaves nothing running
-            if not (asyncio.isfuture(item) or inspect.isawaitable(item)):
-                raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
+            if not (asyncio.isfuture(item) or inspect.iscoroutine(item)):
+                if not inspect.isawaitable(item):
+                    raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
+                others = True
         try:
             loop = self._loop()
-        except RuntimeError:  # no loop, or a closed one: the coroutines handed over will never run
+            if others:
+                items = _adopt_others(items, loop)
+        except RuntimeError:  # no loop, a closed one, or a Deferred no reactor runs: the coroutines will never run
             for item in items:
                 if inspect.iscoroutine(item):
                     item.close()
@@ -148,6 +163,9 @@ class AsyncioApi(FrameworkApi):
 
     def sleep(self, delay: float) -> _Future:
         """A future resolved with None after ``delay`` seconds; cancelling it drops the timer."""
+        kind = type(delay)
+        if (kind is not float and kind is not int) or not 0 <= delay < _INFINITY:
+            delay = backend.check_sleep(delay)  # NaN and infinity refused, any Real taken, negative is now
         loop = self._loop()
         future: _Future = loop.create_future()
         handle = loop.call_later(delay, _set_unless_cancelled, future, None)

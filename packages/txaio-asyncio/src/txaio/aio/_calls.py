@@ -68,8 +68,10 @@ def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
         """Call ``fun`` and always return a future of its outcome.
 
         A returned future is handed back as it is; a returned coroutine of any
-        kind (so a coroutine function too) becomes a task on the loop; a value or an
-        exception (wrong arguments included) becomes a done future.
+        kind (so a coroutine function too) becomes a task on the loop; another
+        framework's future (a Deferred, where Twisted's reactor runs on this
+        loop) becomes a future of its outcome; a value or an exception (wrong
+        arguments included) becomes a done future.
         """
         loop = config.loop
         if loop is None:
@@ -95,6 +97,9 @@ def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
                 return result
             if isinstance(result, Coroutine):  # Cython-compiled, or any other kind
                 return loop.create_task(result)  # type: ignore[no-any-return]
+            adopted = backend.adopt_foreign(result, "asyncio", loop)  # a Deferred, with Twisted on this loop
+            if adopted is not None:
+                return adopted  # type: ignore[no-any-return]
         done: asyncio.Future[Any] = loop.create_future()
         done.set_result(result)
         return done
@@ -111,7 +116,7 @@ def bind_call_later(config: Config) -> Callable[..., asyncio.TimerHandle]:
         # a plain float or int (bool, complex, a str, another Real) takes the full check.
         odd = delay - delay if type(delay) is float else type(delay) is not int
         if odd or not callable(fun):
-            backend.check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
+            delay = backend.check_call_later(delay, fun)  # refuses what would fail later; a float for any Real
         loop = config.loop
         if loop is None:
             loop = current_loop()

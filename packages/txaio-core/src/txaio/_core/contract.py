@@ -10,7 +10,7 @@ such as ``txaio.create_future()`` is a single hop into the backend.
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from types import TracebackType
 from typing import Any, Final, Literal, Never, ParamSpec, TypeAlias, TypeVar, overload
 
@@ -130,11 +130,19 @@ class FrameworkApi(abc.ABC):
     def as_future(self, fun: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> Future[_T]: ...
     @abc.abstractmethod
     def as_future(self, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
-        """Call ``fun`` and always hand back a future of its outcome."""
+        """Call ``fun`` and always hand back a future of its outcome.
+
+        Where both frameworks share one loop (Twisted on asyncio's reactor), a
+        future of the other framework becomes one of this framework.
+        """
 
     @abc.abstractmethod
     def is_future(self, obj: object) -> bool:
-        """True if ``obj`` is this framework's future (or awaitable task)."""
+        """True if ``obj`` is this framework's future (or awaitable task), or the other framework's.
+
+        Both kinds count on either framework: the operations take the other
+        kind where both share one loop and refuse it clearly where they do not.
+        """
 
     @abc.abstractmethod
     def reject(self, future: Future[Any], error: Error = None) -> None:
@@ -174,17 +182,24 @@ class FrameworkApi(abc.ABC):
         both agree (the type says what Twisted's chaining gives).
         """
 
+    # Awaitable: what a checker infers for a list that mixes futures, tasks, Deferreds and coroutines
+    # (both frameworks on one loop); each element is still a future or a coroutine at run time.
     @overload
     def gather(
-        self, futures: Iterable[Future[_T] | Coroutine[Any, Any, _T]], consume_exceptions: Literal[False]
+        self,
+        futures: Iterable[Future[_T] | Coroutine[Any, Any, _T] | Awaitable[_T]],
+        consume_exceptions: Literal[False],
     ) -> Future[list[_T]]: ...
     @overload
     def gather(
-        self, futures: Iterable[Future[_T] | Coroutine[Any, Any, _T]], consume_exceptions: bool = True
+        self, futures: Iterable[Future[_T] | Coroutine[Any, Any, _T] | Awaitable[_T]], consume_exceptions: bool = True
     ) -> Future[list[_T | BaseException | IFailedFuture]]: ...
     @abc.abstractmethod
     def gather(self, futures: Iterable[Any], consume_exceptions: bool = True) -> Future[list[Any]]:
         """A future of the list of results of ``futures``, in input order.
+
+        Where both frameworks share one loop (Twisted on asyncio's reactor) the
+        list may mix asyncio futures and tasks, Deferreds and coroutines.
 
         With ``consume_exceptions`` (the default) a failed input puts its
         exception (asyncio) or failure (Twisted) in the list, so the type

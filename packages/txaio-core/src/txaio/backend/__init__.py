@@ -13,7 +13,12 @@ What a backend does with these names is described in CONTRIBUTING.md
 - call :func:`require_core` at import with its range on txaio-core;
 - share with the other backends :class:`BatchedTimer`, the argument checks
   (:func:`check_call_later`, ...), the failure helpers and ``PLAIN_RESULTS``;
-- ship a :class:`VirtualClock` for txaio-testutil, if it can.
+- ship a :class:`VirtualClock` for txaio-testutil, if it can;
+- declare a :class:`ForeignFutures` (descriptor ``foreign_futures``, with
+  ``future_packages``) if its futures can become another framework's, and ask
+  :func:`adopt_foreign` / :func:`is_foreign_future` on its own slow path for an
+  object that is neither its future nor a plain value (both frameworks in one
+  process, on one loop: a Deferred under ``use_asyncio()``).
 
 What the other distributions of txaio use (and a test helper may):
 
@@ -77,8 +82,17 @@ from txaio._core.versions import parse_version, require_core
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): selecting a framework needs none of them
     from txaio._core.batched import BatchedCall, BatchedTimer
-    from txaio._core.checks import check_call_later, finite_seconds, not_callable
+    from txaio._core.checks import (
+        check_call_later,
+        check_sleep,
+        count_at_least_one,
+        finite_seconds,
+        not_callable,
+        positive_seconds,
+        real_seconds,
+    )
     from txaio._core.clock import MAX_ROUNDS, TestTimedOut, VirtualClock
+    from txaio._core.foreign import ForeignFutures, adopt_foreign, is_foreign_future
 
 __all__ = (
     "BACKEND_NAMES",
@@ -93,13 +107,17 @@ __all__ = (
     "BatchedCall",
     "BatchedTimer",
     "Config",
+    "ForeignFutures",
     "Framework",
     "FrameworkApi",
     "NotAnExceptionError",
     "Unset",
     "TestTimedOut",
     "VirtualClock",
+    "adopt_foreign",
     "check_call_later",
+    "check_sleep",
+    "count_at_least_one",
     "describe",
     "exception_message",
     "exception_of_failure",
@@ -107,9 +125,12 @@ __all__ = (
     "finite_seconds",
     "framework_names",
     "import_backend",
+    "is_foreign_future",
     "message_fallback",
     "not_callable",
     "parse_version",
+    "positive_seconds",
+    "real_seconds",
     "require_core",
     "resolve",
     "safe_str",
@@ -125,11 +146,18 @@ _ON_FIRST_USE: dict[str, str] = {
     "BatchedCall": "batched",
     "BatchedTimer": "batched",
     "check_call_later": "checks",
+    "check_sleep": "checks",
+    "count_at_least_one": "checks",
+    "positive_seconds": "checks",
+    "real_seconds": "checks",
     "finite_seconds": "checks",
     "not_callable": "checks",
     "MAX_ROUNDS": "clock",
     "TestTimedOut": "clock",
     "VirtualClock": "clock",
+    "ForeignFutures": "foreign",
+    "adopt_foreign": "foreign",
+    "is_foreign_future": "foreign",
 }
 
 

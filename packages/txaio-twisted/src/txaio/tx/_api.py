@@ -51,7 +51,7 @@ class TwistedApi(FrameworkApi):
 
     def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall."""
-        backend.check_call_later(delay, fun)
+        delay = backend.check_call_later(delay, fun)
         return reactor_of(self._config).callLater(delay, fun, *args, **kwargs)  # type: ignore[no-any-return]
 
     def sleep(self, delay: float) -> Deferred[None]:
@@ -67,9 +67,13 @@ def with_config(loop: Any = None) -> TwistedApi:
     """An API object whose timers use ``loop`` (else ``txaio.config.loop``, else the global reactor).
 
     Twisted has one reactor per process: a ``loop`` other than the reactor
-    already set in ``txaio.config.loop`` is refused.
+    already set in ``txaio.config.loop`` is refused.  An asyncio loop there (an
+    application on asyncio, this object a library's) is not a reactor: it is
+    passed over.
     """
     configured = GLOBAL_CONFIG.loop
+    if configured is not None and not hasattr(configured, "callLater"):
+        configured = None  # an asyncio loop, set by an application on asyncio: not a reactor
     if loop is not None and configured is not None and loop is not configured:
         raise RuntimeError(
             f"Twisted has one reactor per process: with_config(loop={loop!r}) differs from the reactor "
