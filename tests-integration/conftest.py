@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,20 +20,33 @@ PACKAGES = ROOT / "packages"
 DISTRIBUTIONS = ("txaio-core", "txaio-log", "txaio-asyncio", "txaio-twisted", "txaio-testutil", "txaio")
 
 
+#: A folder holding the six wheels already built for this run (``hatch run test`` builds them
+#: once for every suite that needs them: tools/run_suites.py); unset, the suite builds its own.
+WHEELS_VARIABLE = "TXAIO_WHEELS_DIR"
+
+
+def wheel_of(folder: Path, dist: str) -> Path:
+    """The one wheel of ``dist`` in ``folder``, or an error that says what is there instead."""
+    prefix = dist.replace("-", "_") + "-"
+    found = [path for path in folder.glob("*.whl") if path.name.startswith(prefix)]
+    if len(found) != 1:
+        raise RuntimeError(f"{folder} must hold one wheel of {dist}, and holds {[p.name for p in found]}")
+    return found[0]
+
+
 @pytest.fixture(scope="session")
 def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Build each distribution's wheel from its own folder, once."""
+    """Each distribution's wheel, built from its own folder once (or taken from ``TXAIO_WHEELS_DIR``)."""
+    given = os.environ.get(WHEELS_VARIABLE)
+    if given:
+        return {dist: wheel_of(Path(given), dist) for dist in DISTRIBUTIONS}
     out = tmp_path_factory.mktemp("wheels")
-    built: dict[str, Path] = {}
     for dist in DISTRIBUTIONS:
         subprocess.run(
             [sys.executable, "-m", "uv", "build", "--wheel", "--quiet", "--out-dir", str(out), str(PACKAGES / dist)],
             check=True,
         )
-        prefix = dist.replace("-", "_") + "-"
-        (wheel,) = [path for path in out.glob("*.whl") if path.name.startswith(prefix)]
-        built[dist] = wheel
-    return built
+    return {dist: wheel_of(out, dist) for dist in DISTRIBUTIONS}
 
 
 @pytest.fixture(scope="session")

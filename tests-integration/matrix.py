@@ -311,7 +311,9 @@ def lowest_requirements(wheels: dict[str, Path]) -> list[str]:
     named = ["txaio[twisted]", *(dist for dist in wheels if dist != "txaio")]
     for wheel in wheels.values():
         for requirement in wheel_requirements(wheel):
-            if normalize(requirement.name) not in ours:
+            # A floor that differs per Python (a python_version marker): this Python's, the venv's too.
+            applies = requirement.marker is None or requirement.marker.evaluate({"extra": ""})
+            if normalize(requirement.name) not in ours and applies:
                 named.append(f"{requirement.name}{requirement.specifier}")
     return named
 

@@ -3,7 +3,8 @@
 Everything txaio needs to know about a backend is stated once, in its
 ``pyproject.toml``: the framework's name and where its descriptor lives (the
 ``txaio.frameworks`` entry point), its backend module, log sink and virtual
-clock and test support (``[tool.txaio.framework]``), and its range on txaio-core (its
+clock, test support and converter of its futures for other frameworks, with the packages whose
+futures it converts (``[tool.txaio.framework]``), and its range on txaio-core (its
 dependency).  Reading package metadata at import would cost tens of
 milliseconds and fails where there is none (source folders on ``PYTHONPATH``,
 a zip), so this generator copies it into the committed module the entry point
@@ -25,7 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GROUP = "txaio.frameworks"
 
 #: The optional ``[tool.txaio.framework]`` keys: lazy references a descriptor may hold.
-_REFERENCES = ("log_sink", "virtual_clock", "test_support")
+_REFERENCES = ("log_sink", "virtual_clock", "test_support", "foreign_futures")
+#: The optional ``[tool.txaio.framework]`` key that lists top-level package names.
+_PACKAGES = "future_packages"
 
 _RANGE = re.compile(r"^txaio-core>=(?P<minimum>[0-9][0-9.]*),<(?P<below>[0-9][0-9.]*)$")
 
@@ -68,12 +71,17 @@ def render(pyproject: Path) -> tuple[Path, str] | None:
     table = data.get("tool", {}).get("txaio", {}).get("framework", {})
     if not isinstance(table.get("module"), str):
         raise ValueError(f"{pyproject}: [tool.txaio.framework] needs module = the backend module")
-    unknown = set(table) - {"module", *_REFERENCES}
+    unknown = set(table) - {"module", _PACKAGES, *_REFERENCES}
     if unknown:
         raise ValueError(f"{pyproject}: [tool.txaio.framework] has unknown keys {sorted(unknown)}")
     minimum, below = core_range(project)
     distribution = project["name"]
     optional = "".join(f",\n    {key}={_quoted(table[key])}" for key in _REFERENCES if key in table)
+    if _PACKAGES in table:
+        packages = table[_PACKAGES]
+        if not isinstance(packages, list) or not packages:
+            raise ValueError(f"{pyproject}: [tool.txaio.framework] {_PACKAGES} is a list of package names")
+        optional += f",\n    {_PACKAGES}=({''.join(_quoted(package) + ', ' for package in packages).rstrip(' ')})"
     text = (
         f'"""The {name} framework\'s descriptor and {distribution}\'s range on txaio-core.\n\n'
         f"Generated from {distribution}'s pyproject.toml by tools/descriptors.py: do not edit, change\n"

@@ -514,6 +514,55 @@ CHANGES: tuple[Change, ...] = (
                 ],
             ),
         },
+    ),  # issue 29 (newcomer)
+    Change(
+        "start_logging() after Twisted's logging began (as under trial) adds its output and leaves stdout alone",
+        "26.6.1 begins Twisted's logging a second time: Twisted warns 'primary log target selected twice' and "
+        "print() and stderr go into the log from then on, in the middle of the test runner's own output; ours "
+        "only adds its observer, so sys.stdout and sys.stderr stay the runner's",
+        29,
+        {
+            "twisted/start_logging_after_twisted_logging_began/stdout": (
+                [
+                    "stdout_replaced True",
+                    "stderr_replaced True",
+                    "out ['~hello 1', '~printed']",
+                    "app_warned_twice True",
+                    "app ['~hello 1', '~printed']",
+                ],
+                [
+                    "~printed",
+                    "stdout_replaced False",
+                    "stderr_replaced False",
+                    "out ['~hello 1']",
+                    "app_warned_twice False",
+                    "app ['~hello 1']",
+                ],
+            ),
+        },
+    ),
+    # issue 30 (oneloop)
+    Change(
+        "the other framework's future is refused where no loop runs both",
+        "26.6.1 takes a Deferred under asyncio, or an asyncio future under Twisted, for a plain value: as_future "
+        "resolves with the future itself and add_callbacks fails with AttributeError; ours raises RuntimeError at "
+        "the call saying what to install (Twisted's asyncio reactor), and converts it where one loop runs both",
+        30,
+        {
+            "asyncio/other_frameworks_futures/as_future": (["value", "Deferred"], "raised:RuntimeError"),
+            "twisted/other_frameworks_futures/as_future": (["value", "Future"], "raised:RuntimeError"),
+            "twisted/other_frameworks_futures/add_callbacks": ("raised:AttributeError", "raised:RuntimeError"),
+        },
+    ),
+    Change(
+        "is_future() is true for the other framework's futures",
+        "26.6.1 answers False for a Deferred under asyncio and for an asyncio future under Twisted, so code that "
+        "asks takes it for a plain value; the operations take both kinds where one loop runs both frameworks",
+        30,
+        {
+            "asyncio/other_frameworks_futures/is_future": (False, True),
+            "twisted/other_frameworks_futures/is_future": (False, True),
+        },
     ),
 )
 

@@ -590,6 +590,31 @@ def as_future_variants(driver: Any) -> Any:
 
 
 @scenario(*SELECTED)
+def other_frameworks_futures(driver: Any) -> Any:
+    """The other framework's future, where no loop runs both (issue 30): refused at the call, never a value."""
+    import asyncio
+
+    observed: dict[str, Any] = {}
+    if driver.framework == "asyncio":
+        from twisted.internet import defer
+
+        observed["is_future"] = txaio.is_future(defer.succeed(1))
+        made = raised(lambda: txaio.as_future(lambda: defer.succeed(1)))
+        observed["as_future"] = made if isinstance(made, str) else driver.outcome(made)
+        return observed
+    loop = asyncio.new_event_loop()
+    try:
+        other = loop.create_future()
+        observed["is_future"] = txaio.is_future(other)
+        made = raised(lambda: txaio.as_future(lambda: other))
+        observed["as_future"] = made if isinstance(made, str) else driver.outcome(made)
+        observed["add_callbacks"] = raised(lambda: txaio.add_callbacks(other, print, None) and None)
+    finally:
+        loop.close()
+    return observed
+
+
+@scenario(*SELECTED)
 def keyword_calls(driver: Any) -> Any:
     """Every operation called with 26.6.1's keyword names, as downstream code may."""
     future = txaio.create_future()
@@ -1519,6 +1544,30 @@ text = mine[0].decode() if isinstance(mine[0], bytes) else mine[0]
 stamp, _, message = text.partition(" ")
 report("stamp", re.sub(r"\\d", "9", stamp))
 report("message", message.strip())
+""",
+    )
+
+
+# issue 29 (newcomer)
+@scenario("twisted")
+def start_logging_after_twisted_logging_began(driver: Any) -> Any:
+    """``start_logging`` when Twisted's logging has begun already, as under trial."""
+    return run_child(
+        driver.framework,
+        """
+from twisted.logger import formatEvent, globalLogBeginner
+
+seen = []
+globalLogBeginner.beginLoggingTo([lambda event: seen.append(formatEvent(event))], redirectStandardIO=False)
+out = io.StringIO()
+txaio.start_logging(out=out, level="info")
+log.info("~hello {n}", n=1)
+print("~printed")
+report("stdout_replaced", sys.stdout is not sys.__stdout__)
+report("stderr_replaced", sys.stderr is not sys.__stderr__)
+report("out", [line.split(" ", 1)[1] for line in out.getvalue().splitlines() if "~" in line])
+report("app_warned_twice", any("primary log target selected twice" in text for text in seen))
+report("app", [text for text in seen if "~" in text])
 """,
     )
 

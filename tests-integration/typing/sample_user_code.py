@@ -111,6 +111,18 @@ def both_frameworks_futures(af: asyncio.Future[int], d: Deferred[int], coro: Cor
     assert_type(txaio.gather([coro], consume_exceptions=False), Future[list[str]])
 
 
+def one_loop(task: asyncio.Task[int], d: Deferred[int], coro: Coroutine[Any, Any, int]) -> None:
+    """Both frameworks on one loop: each operation takes either kind of future, mixed too."""
+    assert_type(txaio.as_future(lambda: task), Future[int])
+    assert_type(txaio.as_future(lambda: d), Future[int])
+    assert_type(txaio.gather([task, d, coro], consume_exceptions=False), Future[list[int]])
+    assert_type(txaio.add_callbacks(task, to_text, None), Future[str])
+    assert_type(txaio.is_future(task), bool)
+    assert_type(txaio.is_called(task), bool)
+    assert_type(txaio.cancel(task, "why"), None)
+    assert_type(txaio.cancel(d), None)
+
+
 def mistakes() -> None:
     """Each line is a mistake both checkers must report."""
     f: Future[int] = txaio.create_future()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tools import other_pythons as other_pythons_module
 from tools.pytest_plugins.txaio_required_tools import missing_tools, required_tools
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,7 +145,7 @@ def test_every_environment_that_runs_tests_installs_what_ci_requires() -> None:
     """hatch's default environment, and each other-pythons venv with the same version ranges."""
     hatch = tomllib.loads((ROOT / "hatch.toml").read_text())["envs"]["default"]["dependencies"]
     by_name = {requirement_name(requirement): requirement for requirement in hatch}
-    other_pythons = (ROOT / "tools" / "other-pythons").read_text()
+    other_pythons = set(other_pythons_module.tool_requirements())
     for tool in sorted(ci_required_tools() - NOT_FROM_PIP):
         assert tool in by_name, f"hatch.toml's default environment does not install {tool}"
-        assert f'"{by_name[tool]}"' in other_pythons, f"tools/other-pythons does not install {by_name[tool]}"
+        assert by_name[tool] in other_pythons, f"tools/other-pythons does not install {by_name[tool]}"

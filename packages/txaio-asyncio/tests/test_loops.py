@@ -90,21 +90,42 @@ def main_thread_without_loop(no_configured_loop: None) -> Iterator[None]:
         loop.close()
 
 
-def test_no_loop_in_the_main_thread_makes_its_current_loop_as_python_did(
+def test_no_loop_in_the_main_thread_uses_txaios_own_loop_and_sets_none(
     main_thread_without_loop: None,
 ) -> None:
-    # txaio 26.6.1 called asyncio.get_event_loop(), which made this loop; code written for it
-    # (Autobahn's tests among it) makes futures with no loop anywhere.
+    # txaio 26.6.1 called asyncio.get_event_loop(), which made a loop; code written for it
+    # (Autobahn's tests among it) makes futures with no loop anywhere.  Ours uses a loop of
+    # its own, never set as current, and closed at exit.
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         f = txaio.create_future()
         handle = txaio.call_later(1, lambda: None)
-    loop = _aio_loop.thread_loop()
-    assert loop is not None and f.get_loop() is loop
-    assert txaio.create_future().get_loop() is loop, "later calls use the same, now current, loop"
+    assert _aio_loop.thread_loop() is None, "no loop is left set as current"
+    loop = _aio_loop.own_loop()
+    assert f.get_loop() is loop
+    assert txaio.create_future().get_loop() is loop, "later calls use the same loop"
     handle.cancel()
     txaio.resolve(f, 5)
-    assert loop.run_until_complete(f) == 5, "the loop a later run_until_complete runs is the futures' loop"
+    assert loop.run_until_complete(f) == 5, "whoever wants its callbacks to run can run it"
+
+
+def test_txaios_own_loop_is_closed_by_close_own_loop(main_thread_without_loop: None) -> None:
+    loop = _aio_loop.own_loop()
+    _aio_loop.close_own_loop()
+    assert loop.is_closed()
+    assert _aio_loop.own_loop() is not loop, "a new one is made on the next need"
+    _aio_loop.close_own_loop()
+
+
+def test_a_closed_current_loop_is_refused_at_the_call(no_configured_loop: None) -> None:
+    loop = asyncio.new_event_loop()
+    loop.close()
+    asyncio.set_event_loop(loop)
+    try:
+        with pytest.raises(RuntimeError, match="is closed"):
+            txaio.create_future()
+    finally:
+        asyncio.set_event_loop(None)
 
 
 def test_setting_config_loop_takes_effect_at_once(spare_loop: asyncio.AbstractEventLoop) -> None:

@@ -40,21 +40,23 @@ def test_an_exception_reaches_the_loop_with_its_traceback_and_others_still_run(c
     assert "KeyError" in context["message"]
 
 
-def test_a_batched_timer_keeps_the_loop_it_was_made_on(clock: VirtualClock) -> None:
-    timer = txaio.make_batched_timer(0.2)
-    seen: list[str] = []
+def test_a_batched_timer_uses_the_loop_of_each_call(clock: VirtualClock) -> None:
     with replace_loop(None):
-        timer.call_later(0.1, seen.append, "on the first loop")
+        timer = txaio.make_batched_timer(0.2)  # made with no loop anywhere: it binds to none
+    seen: list[str] = []
+    timer.call_later(0.1, seen.append, "on the configured loop")
     clock.advance(0.3)
-    assert seen == ["on the first loop"]
+    assert seen == ["on the configured loop"]
 
 
-def test_a_batched_timer_needs_a_loop() -> None:
+def test_a_batched_timer_needs_a_loop_when_it_schedules() -> None:
     errors: list[BaseException] = []
+    made: list[Any] = []
 
-    def make() -> None:  # outside the main thread, where no loop is made for us
+    def make() -> None:  # outside the main thread, where txaio has no loop of its own
+        made.append(txaio.make_batched_timer(0.2))
         try:
-            txaio.make_batched_timer(0.2)
+            made[0].call_later(0.1, print)
         except RuntimeError as exc:
             errors.append(exc)
 
@@ -62,4 +64,6 @@ def test_a_batched_timer_needs_a_loop() -> None:
         worker = threading.Thread(target=make)
         worker.start()
         worker.join()
+    assert len(made) == 1, "making the timer needs no loop"
     assert len(errors) == 1 and "found no event loop" in str(errors[0])
+    assert made[0].pending() == 0, "the refused call left nothing behind"

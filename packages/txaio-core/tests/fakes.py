@@ -46,3 +46,13 @@ class FakeDelayedCall:
 
     def cancel(self) -> None:
         self.cancelled = True
+
+
+def engine_hooks(clock: FakeClock, report: Callable[[BaseException], object]) -> dict[str, object]:
+    """The keyword arguments that drive a BatchedTimer on ``clock``, reporting errors to ``report``."""
+    return {
+        "scheduler": lambda: clock,
+        "clock": FakeClock.time,
+        "call_later": FakeClock.call_later,
+        "report_error": lambda _scheduler, exc: report(exc),
+    }

@@ -6,7 +6,7 @@ import asyncio
 from typing import Any
 
 import pytest
-from fakes import FakeClock
+from fakes import FakeClock, engine_hooks
 
 from txaio._core.batched import BatchedTimer
 from txaio.interfaces import IBatchedTimer
@@ -14,7 +14,7 @@ from txaio.interfaces import IBatchedTimer
 
 def make_timer(clock: FakeClock, bucket: float = 0.2, chunk: int = 100) -> tuple[BatchedTimer, list[BaseException]]:
     errors: list[BaseException] = []
-    timer = BatchedTimer(bucket, chunk, clock=clock.time, call_later=clock.call_later, report_error=errors.append)
+    timer = BatchedTimer(bucket, chunk, **engine_hooks(clock, errors.append))  # type: ignore[arg-type]
     return timer, errors
 
 
@@ -167,7 +167,7 @@ def test_a_timer_added_during_delivery_goes_to_a_new_bucket(clock: FakeClock) ->
 )
 def test_bad_construction_is_a_clear_error(clock: FakeClock, bucket: Any, chunk: Any, error: type[Exception]) -> None:
     with pytest.raises(error, match=r"bucket_seconds|chunk_size"):
-        BatchedTimer(bucket, chunk, clock=clock.time, call_later=clock.call_later, report_error=print)
+        BatchedTimer(bucket, chunk, **engine_hooks(clock, print))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

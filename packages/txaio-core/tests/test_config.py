@@ -46,4 +46,4 @@ def test_a_backend_missing_an_operation_cannot_be_instantiated() -> None:
 
 
 def test_unset_is_distinct_from_none() -> None:
-    assert UNSET is not None and repr(UNSET) == "txaio.UNSET"
+    assert UNSET is not None and repr(UNSET) == "txaio.backend.UNSET"

@@ -49,15 +49,31 @@ def test_a_framework_that_is_not_installed_is_skipped_not_failed(
     result.stdout.fnmatch_lines(["*txaio framework twisted is not installed*pip install txaio-twisted*"])
 
 
-def test_only_asyncio_importable_with_the_real_backend(pytester: pytest.Pytester) -> None:
-    """Twisted's backend is made unimportable the way a slim install lacks it."""
+#: Twisted's backend made unimportable: hidden (None in sys.modules, the way a slim install
+#: lacks it), or broken (a file of it gone, so its __init__ fails on every import).
+HIDE_TWISTED_BACKEND = {
+    "hidden": "import sys\nsys.modules['txaio.tx'] = None\n",
+    "broken": (
+        "import pathlib, tempfile, txaio\n"
+        "shadow = pathlib.Path(tempfile.mkdtemp()) / 'tx'\n"
+        "shadow.mkdir()\n"
+        "(shadow / '__init__.py').write_text('import txaio.tx._gone\\n')\n"
+        "txaio.__path__.insert(0, str(shadow.parent))\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("how", sorted(HIDE_TWISTED_BACKEND))
+def test_only_asyncio_importable_with_the_real_backend(pytester: pytest.Pytester, how: str) -> None:
+    """The Twisted runs skip with the reason, on every Python (3.15's traceback once crashed pytest here)."""
     if importlib.util.find_spec("txaio.aio") is None:
         pytest.skip("needs txaio-asyncio")
-    pytester.makeconftest("import sys\nsys.modules['txaio.tx'] = None\n")
+    pytester.makeconftest(HIDE_TWISTED_BACKEND[how])
     pytester.makepyfile(TAKES_ONLY_THE_FRAMEWORK)
     result = pytester.runpytest_subprocess("-rs", "-p", "no:cacheprovider")
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
     result.assert_outcomes(passed=1, skipped=1)
-    result.stdout.fnmatch_lines(["*txaio framework twisted is not installed*"])
+    result.stdout.fnmatch_lines(["*txaio framework twisted is not installed*pip install txaio-twisted*"])
 
 
 def test_the_selection_is_restored_after_each_test(pytester: pytest.Pytester, use_fakes: Callable[..., None]) -> None:

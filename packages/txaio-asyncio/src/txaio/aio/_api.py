@@ -18,7 +18,7 @@ from txaio.aio import _failure, _futures
 from txaio.aio._calls import bind_as_future, bind_call_later, bind_create_future
 from txaio.aio._failure import FailedFuture, exception_of
 from txaio.aio._futures import CancellableFuture
-from txaio.aio._loop import current_loop
+from txaio.aio._loop import current_loop, open_loop
 from txaio.backend import UNSET, Config, FrameworkApi
 from txaio.backend import Unset as _Unset
 from txaio.interfaces import IBatchedTimer, IFailedFuture
@@ -35,15 +35,17 @@ _asyncio_gather = asyncio.gather
 def bind_gather(config: Config) -> Callable[..., _Future]:
     """``gather(futures, consume_exceptions=True)`` on ``config``'s loop.
 
-    The fast path takes a list of our own futures straight to ``asyncio.gather``;
-    anything else (coroutines, other awaitables, an empty list, a bad input) takes
+    The fast path takes a list of our own futures, with an open loop configured,
+    straight to ``asyncio.gather``; anything else (coroutines, Deferreds and other
+    awaitables, an empty list, a bad input, no loop configured, a closed one) takes
     ``_gather_others``, which checks every input before it schedules any.
     """
 
     def gather(futures: Iterable[Any], consume_exceptions: bool = True) -> _Future:
         """A future of every result in input order (see ``AsyncioApi.gather``)."""
         items = futures if type(futures) is list else list(futures)
-        if items and _OWN_FUTURES.issuperset(map(type, items)):
+        loop = config.loop
+        if items and loop is not None and _OWN_FUTURES.issuperset(map(type, items)) and not loop.is_closed():
             return _asyncio_gather(*items, return_exceptions=consume_exceptions)
         return _gather_others(config, items, consume_exceptions)
 
@@ -51,27 +53,57 @@ def bind_gather(config: Config) -> Callable[..., _Future]:
 
 
 def _gather_others(config: Config, items: list[Any], consume_exceptions: bool) -> _Future:
-    """gather of inputs that are not all our own futures: coroutines, awaitables, none at all.
-
-    Every input is checked before any is scheduled, so a bad one leaves nothing running.
-    """
-    loop: asyncio.AbstractEventLoop | None = config.loop
-    if loop is None:
-        loop = current_loop()
-    for item in items:
-        if not (asyncio.isfuture(item) or inspect.isawaitable(item)):
-            raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
-    if not items:
+    """The slow path of gather: any input, each checked before any is scheduled."""
+    others = False
+    for item in items:  # check all before scheduling any, so a bad input leaves nothing running
+        if not (asyncio.isfuture(item) or inspect.iscoroutine(item)):
+            if not inspect.isawaitable(item):
+                raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
+            others = True
+    try:
+        configured: asyncio.AbstractEventLoop | None = config.loop
+        loop = current_loop() if configured is None else open_loop(configured)
+        if others:
+            items = _adopt_others(items, loop)
+    except RuntimeError:  # no loop, a closed one, or a Deferred no reactor runs: the coroutines will never run
+        for item in items:
+            if inspect.iscoroutine(item):
+                item.close()
+        raise
+    children = [item if asyncio.isfuture(item) else asyncio.ensure_future(item, loop=loop) for item in items]
+    if not children:
         empty: _Future = loop.create_future()
         empty.set_result([])
         return empty
-    children = [item if asyncio.isfuture(item) else asyncio.ensure_future(item, loop=loop) for item in items]
     return _asyncio_gather(*children, return_exceptions=consume_exceptions)
 
 
 def _set_unless_cancelled(future: _Future, result: Any) -> None:
     if not future.done():
         future.set_result(result)
+
+
+def _adopt_others(items: list[Any], loop: asyncio.AbstractEventLoop) -> list[Any]:
+    """The slow path of ``gather``: each Deferred becomes a future (Twisted's reactor on ``loop``)."""
+    adopted = [
+        item if asyncio.isfuture(item) or inspect.iscoroutine(item) else backend.adopt_foreign(item, "asyncio", loop)
+        for item in items
+    ]
+    return [item if new is None else new for item, new in zip(items, adopted, strict=True)]
+
+
+def _loop_time(loop: asyncio.AbstractEventLoop) -> float:
+    return loop.time()
+
+
+def _loop_call_later(loop: asyncio.AbstractEventLoop, delay: float, fun: Callable[[], None]) -> asyncio.TimerHandle:
+    return loop.call_later(delay, fun)
+
+
+def _report_batched_error(loop: asyncio.AbstractEventLoop, exc: BaseException) -> None:
+    loop.call_exception_handler(
+        {"message": f"txaio: a batched timer call raised {type(exc).__name__}: {exc}", "exception": exc}
+    )
 
 
 class AsyncioApi(FrameworkApi):
@@ -88,9 +120,12 @@ class AsyncioApi(FrameworkApi):
         self._gather = bind_gather(config)
 
     def _loop(self) -> asyncio.AbstractEventLoop:
-        """``config.loop`` when set; otherwise the running loop, else the thread's current one."""
+        """``config.loop`` when set; otherwise the running loop, else the thread's current one.
+
+        A closed loop is refused here, before anything is made on it.
+        """
         loop: asyncio.AbstractEventLoop | None = self._config.loop
-        return current_loop() if loop is None else loop
+        return current_loop() if loop is None else open_loop(loop)
 
     def create_future(
         self,
@@ -103,16 +138,14 @@ class AsyncioApi(FrameworkApi):
 
     def create_future_success(self, result: Any) -> _Future:
         """A future already resolved with ``result``."""
-        loop = self._config.loop
-        future: _Future = (current_loop() if loop is None else loop).create_future()
+        future: _Future = self._loop().create_future()
         future.set_result(result)
         return future
 
     def create_future_error(self, error: BaseException | IFailedFuture | None = None) -> _Future:
         """A future already failed with ``error`` (the exception being handled if None)."""
         exception = exception_of(error, "create_future_error()")
-        loop = self._config.loop
-        future: _Future = (current_loop() if loop is None else loop).create_future()
+        future: _Future = self._loop().create_future()
         future.set_exception(exception)
         return future
 
@@ -172,19 +205,19 @@ class AsyncioApi(FrameworkApi):
     def make_batched_timer(self, bucket_seconds: float, chunk_size: int = 100) -> IBatchedTimer:
         """A timer that fires its calls in buckets of ``bucket_seconds``, ``chunk_size`` at a time.
 
-        It is bound to the loop found now (the loop's own clock and delayed
-        calls, without a lookup per timer); an exception from one call goes to
-        that loop's exception handler, with its traceback.
+        It binds to no loop: each ``call_later`` uses the loop an operation
+        would use then (so a timer made at import time fires inside
+        ``asyncio.run()``, and again in the next one), and a bucket belongs to
+        the loop it was scheduled on.  An exception from one call goes to that
+        loop's exception handler, with its traceback.
         """
-        loop = self._loop()
-
-        def report_error(exc: BaseException) -> None:
-            loop.call_exception_handler(
-                {"message": f"txaio: a batched timer call raised {type(exc).__name__}: {exc}", "exception": exc}
-            )
-
         return backend.BatchedTimer(
-            bucket_seconds, chunk_size, clock=loop.time, call_later=loop.call_later, report_error=report_error
+            bucket_seconds,
+            chunk_size,
+            scheduler=self._loop,
+            clock=_loop_time,
+            call_later=_loop_call_later,
+            report_error=_report_batched_error,
         )
 
     def __repr__(self) -> str:

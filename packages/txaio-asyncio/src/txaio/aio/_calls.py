@@ -19,7 +19,7 @@ from typing import Any
 from txaio import backend
 from txaio.aio._failure import exception_of
 from txaio.aio._futures import CancellableFuture
-from txaio.aio._loop import current_loop
+from txaio.aio._loop import CONFIGURED, closed_loop_error, current_loop, open_loop
 from txaio.backend import PLAIN_RESULTS, UNSET, Config
 
 
@@ -30,7 +30,11 @@ def bind_create_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
         """A new future; already resolved with ``result`` (None counts) or failed with ``error``."""
         if result is UNSET and error is UNSET and canceller is UNSET:  # the common case, first
             loop = config.loop
-            return (current_loop() if loop is None else loop).create_future()
+            if loop is None:
+                return current_loop().create_future()
+            if loop.is_closed():  # a future on a closed loop could never complete
+                raise closed_loop_error(loop, CONFIGURED)
+            return loop.create_future()  # type: ignore[no-any-return]
         return _made_future(config, result, error, canceller)
 
     return create_future
@@ -44,8 +48,7 @@ def _made_future(config: Config, result: Any, error: Any, canceller: Any) -> asy
     if not (canceller is UNSET or canceller is None or callable(canceller)):
         raise TypeError(f"canceller must be callable or None, not {type(canceller).__name__}")
     loop = config.loop
-    if loop is None:
-        loop = current_loop()
+    loop = current_loop() if loop is None else open_loop(loop)
     future: asyncio.Future[Any]
     if canceller is UNSET or canceller is None:
         future = loop.create_future()
@@ -65,12 +68,16 @@ def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
         """Call ``fun`` and always return a future of its outcome.
 
         A returned future is handed back as it is; a returned coroutine of any
-        kind (so a coroutine function too) becomes a task on the loop; a value or an
-        exception (wrong arguments included) becomes a done future.
+        kind (so a coroutine function too) becomes a task on the loop; another
+        framework's future (a Deferred, where Twisted's reactor runs on this
+        loop) becomes a future of its outcome; a value or an exception (wrong
+        arguments included) becomes a done future.
         """
         loop = config.loop
         if loop is None:
             loop = current_loop()
+        elif loop.is_closed():  # refused before fun runs, so no coroutine is left never awaited
+            raise closed_loop_error(loop, CONFIGURED)
         try:
             result = fun(*args, **kwargs) if kwargs else fun(*args)
         except Exception as exc:
@@ -90,6 +97,9 @@ def bind_as_future(config: Config) -> Callable[..., asyncio.Future[Any]]:
                 return result
             if isinstance(result, Coroutine):  # Cython-compiled, or any other kind
                 return loop.create_task(result)  # type: ignore[no-any-return]
+            adopted = backend.adopt_foreign(result, "asyncio", loop)  # a Deferred, with Twisted on this loop
+            if adopted is not None:
+                return adopted  # type: ignore[no-any-return]
         done: asyncio.Future[Any] = loop.create_future()
         done.set_result(result)
         return done
@@ -110,6 +120,8 @@ def bind_call_later(config: Config) -> Callable[..., asyncio.TimerHandle]:
         loop = config.loop
         if loop is None:
             loop = current_loop()
+        elif loop.is_closed():
+            raise closed_loop_error(loop, CONFIGURED)
         if args:
             if kwargs:
                 return loop.call_later(delay, functools.partial(fun, *args, **kwargs))  # type: ignore[no-any-return]

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from types import MethodType as _Bound
 from typing import Any
 
+from txaio import backend
 from txaio.aio._failure import FailedFuture, exception_of
+from txaio.backend import PLAIN_RESULTS
 from txaio.interfaces import IFailedFuture
 
 _CancelledError = asyncio.CancelledError
@@ -46,8 +48,24 @@ class CancellableFuture(asyncio.Future[Any]):
 
 
 def is_future(obj: Any) -> bool:
-    """True for asyncio futures and tasks, and for coroutines (as txaio 26.6.1 answers)."""
-    return asyncio.isfuture(obj) or inspect.iscoroutine(obj)
+    """True for asyncio futures and tasks, for coroutines (as txaio 26.6.1 answers), and for Deferreds.
+
+    A Deferred counts because the operations take it where Twisted's reactor
+    runs on the loop (and refuse it clearly where none does).
+    """
+    return (
+        asyncio.isfuture(obj)
+        or inspect.iscoroutine(obj)
+        or (type(obj) not in PLAIN_RESULTS and backend.is_foreign_future(obj))
+    )
+
+
+def adopted(obj: Any, what: str) -> asyncio.Future[Any]:
+    """An asyncio future of another framework's future (a Deferred); TypeError for anything else."""
+    future = backend.adopt_foreign(obj, "asyncio", None)
+    if future is None:
+        raise TypeError(f"{what} takes an asyncio future, not {type(obj).__name__}: {obj!r}")
+    return future  # type: ignore[no-any-return]
 
 
 def resolve(future: asyncio.Future[Any], result: Any = None) -> None:
@@ -61,8 +79,17 @@ def reject(future: asyncio.Future[Any], error: BaseException | IFailedFuture | N
 
 
 def cancel(future: asyncio.Future[Any], msg: str | None = None) -> None:
-    """Cancel ``future`` (no-op once done); errbacks then see a CancelledError carrying ``msg``."""
-    future.cancel(msg=msg)
+    """Cancel ``future`` (no-op once done); errbacks then see a CancelledError carrying ``msg``.
+
+    A Deferred is cancelled too (Twisted's cancellation carries no message).
+    """
+    try:
+        future.cancel(msg=msg)
+    except TypeError:
+        other: Any = future
+        if asyncio.isfuture(other) or not backend.is_foreign_future(other):
+            raise
+        other.cancel()
 
 
 def add_callbacks(
@@ -72,19 +99,21 @@ def add_callbacks(
 ) -> asyncio.Future[Any]:
     """Call ``callback(result)`` or ``errback(failure)`` when ``future`` is done; returns ``future``.
 
-    Each callback gets the future's own outcome: return values are not
+    A Deferred (Twisted's reactor on this loop) is taken as an asyncio future
+    of its outcome, which is returned.  Each callback gets the future's own outcome: return values are not
     chained (that is Twisted's behaviour, not asyncio's).  A cancelled
     future counts as failed with a CancelledError.  Without an errback a
     failure is left unretrieved, so the loop's exception handler reports it
     when the future is collected, unless something else handled it.
-
-    asyncio hands a done-callback the future, so an adapter stands between
-    it and ``callback``: a module-level function bound to the callback(s)
-    as a method, which costs one small allocation where a closure would
-    cost three (cell, tuple, function).
     """
+    # asyncio hands a done-callback the future, so an adapter stands between it and
+    # ``callback``: a module-level function bound to the callback(s) as a method, which
+    # costs one small allocation where a closure would cost three (cell, tuple, function).
     if errback is None and callable(callback):  # the common case, first
-        future.add_done_callback(_Bound(_deliver_result, callback))
+        try:
+            future.add_done_callback(_Bound(_deliver_result, callback))
+        except AttributeError:
+            return add_callbacks(adopted(future, "add_callbacks()"), callback, errback)
         return future
     if errback is None:
         if callback is None:
@@ -92,7 +121,10 @@ def add_callbacks(
         raise TypeError(f"add_callbacks(): the callback must be callable or None, not {type(callback).__name__}")
     if not callable(errback) or not (callback is None or callable(callback)):
         raise TypeError("add_callbacks(): the callback and the errback must each be callable or None")
-    future.add_done_callback(_Bound(_deliver_outcome, (callback, errback)))
+    try:
+        future.add_done_callback(_Bound(_deliver_outcome, (callback, errback)))
+    except AttributeError:
+        return add_callbacks(adopted(future, "add_callbacks()"), callback, errback)
     return future
 
 

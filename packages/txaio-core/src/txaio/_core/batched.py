@@ -1,7 +1,12 @@
 """The batched-timer engine: many timers, one real delayed call per bucket.
 
-Backends feed it a clock, a way to make a real delayed call, and a way to
-report an exception; the engine knows nothing else of the framework.
+Backends feed it a way to find the scheduler (an event loop, a reactor) at
+each call, that scheduler's clock, a way to make a real delayed call on it,
+and a way to report an exception; the engine knows nothing else of the
+framework.  It never holds on to a scheduler between calls except inside a
+bucket: a bucket belongs to the scheduler it was made on, and a call made
+while another scheduler is current gets a bucket of its own there, so a timer
+made before ``asyncio.run()`` (or used across two runs) fires in each run.
 
 A timer due at time ``t`` joins the bucket that ends at the first multiple
 of ``bucket_seconds`` at or after ``t``: it fires no earlier than asked, and
@@ -24,9 +29,10 @@ from txaio.interfaces import IBatchedTimer, IDelayedCall
 
 _INFINITY = math.inf
 
-Clock = Callable[[], float]
-DelayedCallMaker = Callable[[float, Callable[[], None]], IDelayedCall]
-ErrorReporter = Callable[[BaseException], None]
+Scheduler = Callable[[], Any]
+Clock = Callable[[Any], float]
+DelayedCallMaker = Callable[[Any, float, Callable[[], None]], IDelayedCall]
+ErrorReporter = Callable[[Any, BaseException], None]
 
 
 class BatchedCall:
@@ -59,11 +65,12 @@ class BatchedCall:
 class _Bucket:
     """The timers that share one real delayed call."""
 
-    __slots__ = ("calls", "delayed_call", "delivering", "key", "owner")
+    __slots__ = ("calls", "delayed_call", "delivering", "key", "owner", "scheduler")
 
-    def __init__(self, owner: BatchedTimer, key: int) -> None:
+    def __init__(self, owner: BatchedTimer, key: int, scheduler: Any) -> None:
         self.owner = owner
         self.key = key
+        self.scheduler = scheduler
         self.calls: dict[BatchedCall, None] = {}
         self.delayed_call: IDelayedCall | None = None
         self.delivering = False
@@ -96,6 +103,7 @@ class BatchedTimer(IBatchedTimer):
         bucket_seconds: float,
         chunk_size: int = 100,
         *,
+        scheduler: Scheduler,
         clock: Clock,
         call_later: DelayedCallMaker,
         report_error: ErrorReporter,
@@ -106,6 +114,7 @@ class BatchedTimer(IBatchedTimer):
         if chunk_size < 1:
             raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
         self._chunk_size = chunk_size
+        self._scheduler = scheduler
         self._clock = clock
         self._real_call_later = call_later
         self._report_error = report_error
@@ -132,16 +141,19 @@ class BatchedTimer(IBatchedTimer):
             delay = _check_delay(delay)  # the full check, with its message; plain numbers skip it
         if not callable(func):
             raise not_callable(func, "BatchedTimer.call_later()")
-        now = self._clock()
+        scheduler = self._scheduler()  # looked up now: a closed or missing loop fails here, leaving nothing
+        now = self._clock(scheduler)
         due = now + delay
         width = self._bucket_seconds
         key = math.ceil(due / width)
         if key * width < due:
             key += 1
         bucket = self._buckets.get(key)
-        if bucket is None:
-            bucket = self._buckets[key] = _Bucket(self, key)
-            bucket.delayed_call = self._real_call_later(max(key * width - now, 0.0), lambda: self._deliver(bucket))
+        if bucket is None or bucket.scheduler is not scheduler:
+            # A new bucket, or the one for this instant belongs to another (maybe closed) loop.
+            new = _Bucket(self, key, scheduler)
+            new.delayed_call = self._real_call_later(scheduler, max(key * width - now, 0.0), lambda: self._deliver(new))
+            bucket = self._buckets[key] = new
         call = BatchedCall(bucket, func, args, kwargs)
         bucket.calls[call] = None
         return call
@@ -173,12 +185,12 @@ class BatchedTimer(IBatchedTimer):
                 self._continue_later(bucket, calls, index + 1)
                 raise
             except BaseException as exc:  # CancelledError, GeneratorExit: report them, run the rest
-                self._report_error(exc)
+                self._report_error(bucket.scheduler, exc)
         self._continue_later(bucket, calls, end)
 
     def _continue_later(self, bucket: _Bucket, calls: list[BatchedCall], end: int) -> None:
         """Run the calls from ``end`` on in the next turn of the loop, or end the delivery."""
         if end < len(calls):
-            self._real_call_later(0.0, lambda: self._deliver_chunk(bucket, calls, end))
+            self._real_call_later(bucket.scheduler, 0.0, lambda: self._deliver_chunk(bucket, calls, end))
         else:
             bucket.delivering = False

@@ -10,7 +10,7 @@ such as ``txaio.create_future()`` is a single hop into the backend.
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from types import TracebackType
 from typing import Any, Final, Literal, Never, ParamSpec, TypeAlias, TypeVar, overload
 
@@ -33,24 +33,24 @@ class Config:
     def __init__(self, loop: Any = None) -> None:
         self.loop: Any = loop
 
-    def __repr__(self) -> str:
-        return f"txaio.Config(loop={self.loop!r})"
+    def __repr__(self) -> str:  # where it can be imported from, as the API reference shows it
+        return f"txaio.backend.Config(loop={self.loop!r})"
 
 
-class _Unset:
-    """The type of :data:`UNSET`."""
+class Unset:
+    """The type of :data:`UNSET`, for annotations: ``canceller: Callable[..., object] | Unset``."""
 
     __slots__ = ()
 
     def __repr__(self) -> str:
-        return "txaio.UNSET"
+        return "txaio.backend.UNSET"  # where it can be imported from, as signatures show it
 
     def __reduce__(self) -> str:
         return "UNSET"
 
 
 #: Default of arguments where ``None`` is a meaningful value (``result=None``).
-UNSET: Final = _Unset()
+UNSET: Final = Unset()
 
 #: What ``error=`` and ``reject()`` accept: an exception, a failure, or None for the one being handled.
 Error: TypeAlias = BaseException | IFailedFuture | None
@@ -90,21 +90,21 @@ class FrameworkApi(abc.ABC):
 
     @overload
     def create_future(
-        self, result: _T, error: _Unset = ..., canceller: Callable[[Future[_T]], object] | _Unset | None = ...
+        self, result: _T, error: Unset = ..., canceller: Callable[[Future[_T]], object] | Unset | None = ...
     ) -> Future[_T]: ...
     @overload
     def create_future(
         self,
-        result: _Unset = ...,
-        error: Error | _Unset = ...,
-        canceller: Callable[[Future[Any]], object] | _Unset | None = ...,
+        result: Unset = ...,
+        error: Error | Unset = ...,
+        canceller: Callable[[Future[Any]], object] | Unset | None = ...,
     ) -> Future[Any]: ...
     @abc.abstractmethod
     def create_future(
         self,
         result: Any = UNSET,
         error: Any = UNSET,
-        canceller: Callable[[Any], object] | _Unset | None = UNSET,
+        canceller: Callable[[Any], object] | Unset | None = UNSET,
     ) -> Future[Any]:
         """A new future; already resolved with ``result`` or failed with ``error``."""
 
@@ -130,11 +130,19 @@ class FrameworkApi(abc.ABC):
     def as_future(self, fun: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> Future[_T]: ...
     @abc.abstractmethod
     def as_future(self, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Future[Any]:
-        """Call ``fun`` and always hand back a future of its outcome."""
+        """Call ``fun`` and always hand back a future of its outcome.
+
+        Where both frameworks share one loop (Twisted on asyncio's reactor), a
+        future of the other framework becomes one of this framework.
+        """
 
     @abc.abstractmethod
     def is_future(self, obj: object) -> bool:
-        """True if ``obj`` is this framework's future (or awaitable task)."""
+        """True if ``obj`` is this framework's future (or awaitable task), or the other framework's.
+
+        Both kinds count on either framework: the operations take the other
+        kind where both share one loop and refuse it clearly where they do not.
+        """
 
     @abc.abstractmethod
     def reject(self, future: Future[Any], error: Error = None) -> None:
@@ -174,17 +182,24 @@ class FrameworkApi(abc.ABC):
         both agree (the type says what Twisted's chaining gives).
         """
 
+    # Awaitable: what a checker infers for a list that mixes futures, tasks, Deferreds and coroutines
+    # (both frameworks on one loop); each element is still a future or a coroutine at run time.
     @overload
     def gather(
-        self, futures: Iterable[Future[_T] | Coroutine[Any, Any, _T]], consume_exceptions: Literal[False]
+        self,
+        futures: Iterable[Future[_T] | Coroutine[Any, Any, _T] | Awaitable[_T]],
+        consume_exceptions: Literal[False],
     ) -> Future[list[_T]]: ...
     @overload
     def gather(
-        self, futures: Iterable[Future[_T] | Coroutine[Any, Any, _T]], consume_exceptions: bool = True
+        self, futures: Iterable[Future[_T] | Coroutine[Any, Any, _T] | Awaitable[_T]], consume_exceptions: bool = True
     ) -> Future[list[_T | BaseException | IFailedFuture]]: ...
     @abc.abstractmethod
     def gather(self, futures: Iterable[Any], consume_exceptions: bool = True) -> Future[list[Any]]:
         """A future of the list of results of ``futures``, in input order.
+
+        Where both frameworks share one loop (Twisted on asyncio's reactor) the
+        list may mix asyncio futures and tasks, Deferreds and coroutines.
 
         With ``consume_exceptions`` (the default) a failed input puts its
         exception (asyncio) or failure (Twisted) in the list, so the type

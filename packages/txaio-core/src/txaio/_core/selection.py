@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import sys
 import threading
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from typing import Any, Final
 
 from txaio._core import unselected
 from txaio._core.contract import BACKEND_NAMES, FLAG_NAMES, LOGGING_NAMES, OPERATION_NAMES
+from txaio._core.import_errors import import_module
 
 
 class Framework:
@@ -24,7 +24,16 @@ class Framework:
     ``import txaio``.
     """
 
-    __slots__ = ("distribution", "log_sink", "module", "name", "test_support", "virtual_clock")
+    __slots__ = (
+        "distribution",
+        "foreign_futures",
+        "future_packages",
+        "log_sink",
+        "module",
+        "name",
+        "test_support",
+        "virtual_clock",
+    )
 
     def __init__(
         self,
@@ -35,14 +44,27 @@ class Framework:
         log_sink: str | None = None,
         virtual_clock: str | None = None,
         test_support: str | None = None,
+        foreign_futures: str | None = None,
+        future_packages: tuple[str, ...] = (),
     ) -> None:
         for what, value in (("name", name), ("module", module), ("distribution", distribution)):
             if not isinstance(value, str) or not value:
                 raise TypeError(f"Framework() needs {what} as a non-empty string, not {value!r}")
-        references = (("log_sink", log_sink), ("virtual_clock", virtual_clock), ("test_support", test_support))
+        references = (
+            ("log_sink", log_sink),
+            ("virtual_clock", virtual_clock),
+            ("test_support", test_support),
+            ("foreign_futures", foreign_futures),
+        )
         for what, reference in references:
             if reference is not None and (not isinstance(reference, str) or ":" not in reference):
                 raise TypeError(f"Framework() needs {what} as a 'module:attribute' string or None, not {reference!r}")
+        if not isinstance(future_packages, tuple) or not all(
+            isinstance(package, str) and package and "." not in package for package in future_packages
+        ):
+            raise TypeError(
+                f"Framework() needs future_packages as a tuple of top-level package names, not {future_packages!r}"
+            )
         #: The name ``txaio.use_<name>()`` selects.
         self.name = name
         #: The backend module whose names selection binds onto ``txaio``.
@@ -56,13 +78,19 @@ class Framework:
         #: ``"module:attribute"`` of a zero-argument factory of txaio-testutil's support object
         #: for this framework (running async tests, forwarding its logs), or None.
         self.test_support = test_support
+        #: ``"module:attribute"`` of this framework's :class:`~txaio.backend.ForeignFutures`: what turns
+        #: its futures into another framework's (``txaio.backend.adopt_foreign``), or None.
+        self.foreign_futures = foreign_futures
+        #: The top-level packages whose futures ``foreign_futures`` converts (``("twisted",)``): only an
+        #: object of a class from one of them makes txaio import the converter.
+        self.future_packages = future_packages
 
     def __repr__(self) -> str:
         return f"Framework({self.name!r}, {self.module!r}, {self.distribution!r})"
 
     def load_api(self) -> ModuleType:
         """Import the backend module."""
-        return importlib.import_module(self.module)
+        return import_module(self.module)
 
     def load_log_sink(self) -> Any:
         """The backend's log sink, imported now; None if it names none."""
@@ -72,6 +100,10 @@ class Framework:
         """The factory of the backend's virtual clock, imported now; None if it names none."""
         return None if self.virtual_clock is None else resolve(self.virtual_clock)
 
+    def load_foreign_futures(self) -> Any:
+        """The backend's converter of its futures into another framework's, imported now; None if it names none."""
+        return None if self.foreign_futures is None else resolve(self.foreign_futures)
+
     def load_test_support(self) -> Any:
         """The factory of the backend's test support, imported now; None if it names none."""
         return None if self.test_support is None else resolve(self.test_support)
@@ -80,7 +112,7 @@ class Framework:
 def resolve(reference: str) -> Any:
     """The object a ``"module:attribute"`` reference names, importing its module."""
     module_name, _, attribute = reference.partition(":")
-    target: Any = importlib.import_module(module_name)
+    target: Any = import_module(module_name)
     for part in attribute.split(".") if attribute else ():
         try:
             target = getattr(target, part)
@@ -114,6 +146,8 @@ class Frameworks:
     """
 
     def __init__(self, places: dict[str, tuple[str, str]], loaded: tuple[Framework, ...] = ()) -> None:
+        #: Moves on whenever a descriptor is loaded, added or removed (what caches of them check).
+        self.generation = 0
         self._places = dict(places)
         self._loaded = {framework.name: framework for framework in loaded}
         for framework in loaded:
@@ -144,10 +178,11 @@ class Frameworks:
                     f"txaio framework {name!r} needs the {distribution} distribution, and importing "
                     f"{exc.name or reference} failed ({exc}); install it: pip install {distribution}",
                     name=exc.name,
-                ) from exc
+                ) from None  # the cause stays reachable as __context__
             if not isinstance(framework, Framework) or framework.name != name:
                 raise ImportError(f"{reference} is not the txaio Framework descriptor of {name!r}: {framework!r}")
             self._loaded[name] = framework
+            self.generation += 1
         return framework
 
     def __setitem__(self, name: str, framework: Framework) -> None:
@@ -155,11 +190,17 @@ class Frameworks:
         if not isinstance(framework, Framework) or framework.name != name:
             raise TypeError(f"FRAMEWORKS[{name!r}] takes the Framework named {name!r}, not {framework!r}")
         self._loaded[name] = framework
+        self.generation += 1
         self._places[name] = (framework.distribution, "")
 
     def __delitem__(self, name: str) -> None:
         del self._places[name]
         self._loaded.pop(name, None)
+        self.generation += 1
+
+    def loaded(self) -> list[Framework]:
+        """The descriptors imported so far (a copy): asking imports nothing."""
+        return list(self._loaded.values())
 
     def keys(self) -> list[str]:
         """The known names (a copy)."""
@@ -178,6 +219,7 @@ class Frameworks:
         """Forget every framework, the built-in ones too (tests put them back with :meth:`update`)."""
         self._places.clear()
         self._loaded.clear()
+        self.generation += 1
 
     def find(self, name: str) -> Framework:
         """Like ``self[name]``, asking the entry points for a name not known yet; ValueError if none has it."""
@@ -217,7 +259,17 @@ def find_framework(name: str) -> Framework:
     return FRAMEWORKS.find(name)
 
 
+#: Held while a framework is selected and bound: threads select one at a time.  Re-entrant,
+#: because selecting imports the backend, and importing runs code (a ``__del__``, a signal
+#: handler) that may select again on this thread; ``select`` decides again after the import.
 _lock = threading.RLock()
+
+
+def _switch_refused(current: str, name: str) -> RuntimeError:
+    return RuntimeError(
+        f"txaio already uses {current}; it cannot switch to {name} in the same process "
+        "(tests can switch with txaio.testutil.use_framework())"
+    )
 
 
 def _facade() -> ModuleType:
@@ -235,7 +287,7 @@ def import_backend(name: str) -> ModuleType:
             f"txaio.use_{name}() needs the {distribution} distribution, and importing "
             f"{framework.module} failed ({exc}); install it: pip install {distribution}",
             name=framework.module,
-        ) from exc
+        ) from None  # the cause stays reachable as __context__
 
 
 def _use_framework(module: ModuleType) -> None:
@@ -267,11 +319,16 @@ def select(name: str) -> None:
         if current == name:
             return
         if current is not None:
-            raise RuntimeError(
-                f"txaio already uses {current}; it cannot switch to {name} in the same process "
-                "(tests can switch with txaio.testutil.use_framework())"
-            )
-        _use_framework(import_backend(name))
+            raise _switch_refused(current, name)
+        module = import_backend(name)
+        # Importing runs code that may re-enter select() on this thread (a __del__, a signal
+        # handler; the lock is re-entrant): decide again on what that left.
+        current = getattr(facade, "_explicit_framework")  # noqa: B009
+        if current == name:
+            return
+        if current is not None:
+            raise _switch_refused(current, name)
+        _use_framework(module)
         setattr(facade, "_explicit_framework", name)  # noqa: B010
 
 

@@ -86,7 +86,7 @@ def _txaio_log(name: str) -> ModuleType:
             f"txaio.{name}() needs the txaio-log distribution: pip install txaio-log "
             "(txaio-asyncio and txaio-twisted install it), then select a framework with "
             "txaio.use_asyncio() or txaio.use_twisted()"
-        ) from exc
+        ) from None  # the cause stays reachable as __context__
 
 
 def make_logger(level: str | None = None, namespace: str | None = None) -> ILogger:

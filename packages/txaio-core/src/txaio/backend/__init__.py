@@ -13,7 +13,12 @@ What a backend does with these names is described in CONTRIBUTING.md
 - call :func:`require_core` at import with its range on txaio-core;
 - share with the other backends :class:`BatchedTimer`, the argument checks
   (:func:`check_call_later`, ...), the failure helpers and ``PLAIN_RESULTS``;
-- ship a :class:`VirtualClock` for txaio-testutil, if it can.
+- ship a :class:`VirtualClock` for txaio-testutil, if it can;
+- declare a :class:`ForeignFutures` (descriptor ``foreign_futures``, with
+  ``future_packages``) if its futures can become another framework's, and ask
+  :func:`adopt_foreign` / :func:`is_foreign_future` on its own slow path for an
+  object that is neither its future nor a plain value (both frameworks in one
+  process, on one loop: a Deferred under ``use_asyncio()``).
 
 What the other distributions of txaio use (and a test helper may):
 
@@ -51,8 +56,8 @@ from txaio._core.contract import (
     UNSET,
     Config,
     FrameworkApi,
+    Unset,
 )
-from txaio._core.contract import _Unset as Unset
 from txaio._core.failures import (
     NotAnExceptionError,
     describe,
@@ -79,6 +84,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): selecting a framew
     from txaio._core.batched import BatchedCall, BatchedTimer
     from txaio._core.checks import check_call_later, finite_seconds, not_callable
     from txaio._core.clock import MAX_ROUNDS, TestTimedOut, VirtualClock
+    from txaio._core.foreign import ForeignFutures, adopt_foreign, is_foreign_future
 
 __all__ = (
     "BACKEND_NAMES",
@@ -93,12 +99,14 @@ __all__ = (
     "BatchedCall",
     "BatchedTimer",
     "Config",
+    "ForeignFutures",
     "Framework",
     "FrameworkApi",
     "NotAnExceptionError",
     "Unset",
     "TestTimedOut",
     "VirtualClock",
+    "adopt_foreign",
     "check_call_later",
     "describe",
     "exception_message",
@@ -107,6 +115,7 @@ __all__ = (
     "finite_seconds",
     "framework_names",
     "import_backend",
+    "is_foreign_future",
     "message_fallback",
     "not_callable",
     "parse_version",
@@ -130,6 +139,9 @@ _ON_FIRST_USE: dict[str, str] = {
     "MAX_ROUNDS": "clock",
     "TestTimedOut": "clock",
     "VirtualClock": "clock",
+    "ForeignFutures": "foreign",
+    "adopt_foreign": "foreign",
+    "is_foreign_future": "foreign",
 }
 
 

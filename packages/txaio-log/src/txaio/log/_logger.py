@@ -16,7 +16,6 @@ Above ``_levels`` and below the output and the sinks: it imports only
 from __future__ import annotations
 
 import sys
-import threading
 import weakref
 from collections.abc import Callable, Mapping
 from types import CodeType, FrameType
@@ -58,9 +57,20 @@ class Logger(ILogger):
         self.namespace = namespace
         self._backend = backend
         self._log_level_set_explicitly = level is not None
-        with level_lock:  # a concurrent set_global_log_level sees this logger or runs before it reads the level
-            self._set_log_level(get_global_log_level() if own_level is None else own_level)
+        if own_level is not None:
+            self._set_log_level(own_level)
             loggers.add(self)
+            return
+        # No lock: __init__ can be re-entered on this thread (a __del__ that the garbage collector
+        # runs at any allocation, a signal handler) and a lock held here would deadlock it.  The
+        # logger joins ``loggers`` first, then takes the global level until no change of it began
+        # meanwhile, so a concurrent or re-entrant set_global_log_level is never lost.
+        loggers.add(self)
+        while True:
+            changes = _level_changes[0]
+            self._set_log_level(_global_level[0])
+            if _level_changes[0] == changes:
+                break
 
     def __repr__(self) -> str:
         return f"<txaio Logger {self.namespace!r} level={self._log_level!r}>"
@@ -164,12 +174,33 @@ class Logger(ILogger):
 
 #: Every txaio logger still alive (``txaio.aio._loggers`` / ``txaio.tx._loggers``).
 loggers: weakref.WeakSet[Logger] = weakref.WeakSet()
+#: The WeakSet's own set of references (one object for its life; ``clear()`` empties it in place).
+_logger_references: set[weakref.ref[Logger]] = loggers.data  # type: ignore[attr-defined]
 
 _global_level: list[str] = ["info"]
 
-#: Held while the global level changes and while a logger joins :data:`loggers`, so a
-#: logger made during ``set_global_log_level`` either is updated or starts at the new level.
-level_lock = threading.Lock()
+
+def living_loggers() -> list[Logger]:
+    """Every living logger, read without running Python code mid-iteration.
+
+    ``list(loggers)`` iterates the WeakSet in Python, so a logger made by a
+    ``__del__`` that an allocation there triggers would change the set while
+    it is iterated ("Set changed size during iteration"); copying its
+    references is one C call, then the copy is read at leisure.
+    """
+    found = []
+    for reference in tuple(_logger_references):
+        logger = reference()
+        if logger is not None:
+            found.append(logger)
+    return found
+
+
+#: How many times the global level was set.  There is no lock (a lock held while a logger is
+#: made or the level changes deadlocks a ``__del__`` or a signal handler that logs on the same
+#: thread): whoever applies the global level to loggers repeats until no change began meanwhile,
+#: so every logger ends at the last level set, however the calls interleave or nest.
+_level_changes: list[int] = [0]
 _listeners: list[Callable[[str], None]] = []
 
 
@@ -195,11 +226,16 @@ def set_global_log_level(level: str) -> None:
     An unknown level raises before anything changes.
     """
     level = check_level(level)
-    with level_lock:
-        _global_level[0] = level
-        for logger in list(loggers):
+    _global_level[0] = level
+    _level_changes[0] += 1
+    while True:
+        changes = _level_changes[0]
+        level = _global_level[0]  # the last level set, if another call came in meanwhile
+        for logger in living_loggers():
             if not logger._log_level_set_explicitly:
                 logger._set_log_level(level)
+        if _level_changes[0] == changes:
+            break
     for listener in list(_listeners):
         listener(level)
 
@@ -427,7 +463,7 @@ def save_log_state() -> Callable[[], None]:
     """
     level = get_global_log_level()
     categories = dict(_categories)
-    kept = {logger: (logger._log_level, logger._log_level_set_explicitly) for logger in list(loggers)}
+    kept = {logger: (logger._log_level, logger._log_level_set_explicitly) for logger in living_loggers()}
 
     def restore() -> None:
         _categories.clear()

@@ -32,7 +32,7 @@ def isolated_logging() -> Iterator[None]:
             "txaio.testutil.isolated_logging() needs the txaio-log distribution: "
             "pip install txaio-testutil[log] (or txaio-log)",
             name=exc.name,
-        ) from exc
+        ) from None  # the cause stays reachable as __context__
     restore = save_log_state()
     stop_logging()
     try:

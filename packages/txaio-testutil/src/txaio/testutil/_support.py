@@ -71,7 +71,7 @@ def framework_factory(framework: str, what: str, load: Callable[[Framework], Any
         raise ImportError(
             f"the {framework} {what} comes with {descriptor.distribution} ({exc}); "
             f"install it: pip install {descriptor.distribution}"
-        ) from exc
+        ) from None  # the cause stays reachable as __context__
     if factory is None:
         raise ValueError(f"txaio framework {framework!r} ({descriptor.distribution}) offers no {what}")
     return factory  # type: ignore[no-any-return]

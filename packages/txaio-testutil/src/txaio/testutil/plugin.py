@@ -25,6 +25,7 @@ import contextlib
 import functools
 import inspect
 import math
+import sys
 from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
@@ -48,6 +49,9 @@ DEFAULT_TIMEOUT = 60.0
 #: The option and ini name of the asyncio loop factory ("module:attribute").
 LOOP_OPTION = "txaio_asyncio_loop"
 _LOOP_KEY = pytest.StashKey[str]()
+#: The option and ini name of the Twisted reactor the txaio runs on Twisted use ("default" or "asyncio").
+REACTOR_OPTION = "txaio_twisted_reactor"
+REACTOR_CHOICES = ("default", "asyncio")
 #: Where the stand-in of an ``async def`` test keeps the test itself.
 ASYNC_TEST_ATTR = "__txaio_async_test__"
 
@@ -59,6 +63,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     parser.addoption("--txaio-asyncio-loop", dest=LOOP_OPTION, metavar="MODULE:FACTORY", help=loop_help)
     parser.addini(LOOP_OPTION, loop_help, default="")
+    reactor_help = (
+        "the Twisted reactor of the txaio runs on Twisted: 'asyncio' installs Twisted's asyncio reactor "
+        "(twisted.internet.asyncioreactor) on a fresh event loop, of --txaio-asyncio-loop's factory if given, "
+        "before the tests; default: Twisted's default reactor"
+    )
+    parser.addoption("--txaio-twisted-reactor", dest=REACTOR_OPTION, metavar="NAME", help=reactor_help)
+    parser.addini(REACTOR_OPTION, reactor_help, default="")
     parser.addini(
         TIMEOUT_INI,
         f"seconds (real time) an async txaio test may take before it fails (default {DEFAULT_TIMEOUT:g}); "
@@ -67,8 +78,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
-    """Register the markers, so ``--strict-markers`` accepts them, and check the ini timeout."""
+    """Register the markers, so ``--strict-markers`` accepts them, check the ini timeout, install the loops.
+
+    First of the plugins, so the reactor is installed before pytest-twisted installs its own.
+    """
     names = " / ".join(repr(name) for name in framework_names())
     config.addinivalue_line(
         "markers",
@@ -82,6 +97,7 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     _ini_timeout(config)
     _configure_asyncio_loop(config)
+    _configure_twisted_reactor(config)
 
 
 def _configure_asyncio_loop(config: pytest.Config) -> None:
@@ -111,6 +127,34 @@ def _configure_asyncio_loop(config: pytest.Config) -> None:
         )
     use_loop_factory(factory)
     config.stash[_LOOP_KEY] = reference
+
+
+def _configure_twisted_reactor(config: pytest.Config) -> None:
+    """Install the reactor ``--txaio-twisted-reactor`` names; a bad choice stops the run at once."""
+    name = config.getoption(REACTOR_OPTION) or config.getini(REACTOR_OPTION)
+    if not name or name == "default":
+        return
+    where = f"--txaio-twisted-reactor={name}"
+    if name not in REACTOR_CHOICES:
+        raise pytest.UsageError(f"{where}: the choices are {', '.join(REACTOR_CHOICES)}")
+    try:
+        support = support_for("twisted")
+    except ImportError as exc:
+        raise pytest.UsageError(f"{where}: {exc}") from None
+    install = getattr(support, "use_asyncio_reactor", None)
+    if install is None:
+        raise pytest.UsageError(
+            f"{where}: the installed txaio-twisted cannot run tests on asyncio's reactor; upgrade it "
+            "(pip install -U txaio-twisted)"
+        )
+    reference = asyncio_loop(config)
+    factory = resolve(reference) if reference is not None else None
+    try:
+        install(factory)
+    except RuntimeError as exc:
+        raise pytest.UsageError(f"{where}: {exc}") from None
+    if "pytest_twisted" in sys.modules and getattr(config.option, "reactor", None) == "default":
+        config.option.reactor = "asyncio"  # pytest-twisted's --reactor: it then adopts the reactor installed here
 
 
 def asyncio_loop(config: pytest.Config) -> str | None:
@@ -291,10 +335,11 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 
 def _select_or_skip(name: str, request: pytest.FixtureRequest) -> Iterator[str]:
-    try:
-        import_backend(name)
-    except ImportError as exc:
-        pytest.skip(f"txaio framework {name} is not installed: {exc}")
+    missing = _not_installed(name)
+    if missing:
+        # Outside the except: the skip carries its reason only, no chained import error, which
+        # pytest would format (and an older txaio-core's may not format on Python 3.15).
+        pytest.skip(missing)
     with use_framework(name), contextlib.ExitStack() as scope:
         if asyncio_loop(request.config) is not None:
             test_scope = getattr(support_for(name), "test_scope", None)
@@ -303,6 +348,15 @@ def _select_or_skip(name: str, request: pytest.FixtureRequest) -> Iterator[str]:
         if "caplog" in request.fixturenames:
             scope.enter_context(support_for(name).forward_logs())
         yield name
+
+
+def _not_installed(name: str) -> str:
+    """Why framework ``name`` cannot run here ("" if it can)."""
+    try:
+        import_backend(name)
+    except ImportError as exc:
+        return f"txaio framework {name} is not installed: {exc}"
+    return ""
 
 
 @pytest.fixture(params=framework_names(), ids=framework_names())

@@ -68,9 +68,13 @@ def with_config(loop: Any = None) -> TwistedApi:
     """An API object whose timers use ``loop`` (else ``txaio.config.loop``, else the global reactor).
 
     Twisted has one reactor per process: a ``loop`` other than the reactor
-    already set in ``txaio.config.loop`` is refused.
+    already set in ``txaio.config.loop`` is refused.  An asyncio loop there (an
+    application on asyncio, this object a library's) is not a reactor: it is
+    passed over.
     """
     configured = GLOBAL_CONFIG.loop
+    if configured is not None and not hasattr(configured, "callLater"):
+        configured = None  # an asyncio loop, set by an application on asyncio: not a reactor
     if loop is not None and configured is not None and loop is not configured:
         raise RuntimeError(
             f"Twisted has one reactor per process: with_config(loop={loop!r}) differs from the reactor "

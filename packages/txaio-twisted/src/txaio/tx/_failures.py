@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from io import StringIO
 from types import TracebackType
 from typing import Any, cast
 
@@ -106,13 +105,23 @@ def failure_traceback(fail: IFailedFuture) -> TracebackType | None:
 
 
 def failure_format_traceback(fail: IFailedFuture) -> str:
-    """The failure's traceback as text, ending with the exception line; never raises."""
-    failure: object = fail  # typed object: mypy cannot see the IFailedFuture registration
+    """The failure's traceback as Python prints one, whole exception chain included; never raises.
+
+    Python's rendering (the one asyncio gives) over the Failure's traceback
+    (its saved frames once it was cleaned), so the cause and the context
+    (``raise ... from ...``, an error while handling another) are shown as
+    Python shows them on both frameworks; Twisted's ``getTraceback()`` leaves
+    them out.  Twisted's own text is the fallback.
+    """
+    subject: object = fail  # typed object: mypy cannot see the IFailedFuture registration
+    failure: Any = subject if isinstance(subject, Failure) else None  # Any: getTracebackObject is not annotated
     try:
-        if isinstance(failure, Failure):
-            out = StringIO()  # what Failure.getTraceback() does, one call less
-            failure.printTraceback(file=out)  # type: ignore[no-untyped-call]
-            return out.getvalue()
+        if failure is not None:
+            value = failure.value
+            try:
+                return "".join(traceback.format_exception(type(value), value, failure.getTracebackObject()))
+            except Exception:
+                return cast(str, failure.getTraceback())
         value = exception_of_failure(fail)
         if value is not None:
             return "".join(traceback.format_exception(type(value), value, value.__traceback__))

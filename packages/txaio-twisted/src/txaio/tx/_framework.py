@@ -17,4 +17,6 @@ FRAMEWORK = Framework(
     log_sink="txaio.tx._logging:TWISTED_BACKEND",
     virtual_clock="txaio.tx._virtual_clock:TwistedVirtualClock",
     test_support="txaio.tx._testing:framework_support",
+    foreign_futures="txaio.tx._bridge:DEFERREDS_ELSEWHERE",
+    future_packages=("twisted",),
 )

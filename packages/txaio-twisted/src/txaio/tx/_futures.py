@@ -7,6 +7,8 @@ does the least it can on top of the Deferred call it wraps.
 
 from __future__ import annotations
 
+import asyncio
+import sys
 from collections.abc import Callable, Coroutine, Iterable
 from types import AsyncGeneratorType, CoroutineType
 from typing import Any
@@ -16,6 +18,7 @@ from twisted.python.failure import Failure
 
 from txaio.backend import PLAIN_RESULTS, UNSET
 from txaio.interfaces import IFailedFuture
+from txaio.tx import _bridge
 from txaio.tx._failures import current_failure, new_failure, to_failure
 
 
@@ -81,12 +84,15 @@ def as_future(fun: Callable[..., Any], *args: Any, **kwargs: Any) -> Deferred[An
 
 
 #: Results that ``as_future`` does not simply wrap: the plain classes first (cheap checks), then
-#: the ABC every coroutine kind is registered with (Cython's too).
-_SPECIAL_RESULTS = (CoroutineType, Failure, AsyncGeneratorType, Coroutine)
+#: the ABC every coroutine kind is registered with (Cython's too), then asyncio's futures and tasks.
+_SPECIAL_RESULTS = (CoroutineType, Failure, AsyncGeneratorType, Coroutine, asyncio.Future)
 
 
 def _special_result(result: Any) -> Deferred[Any]:
-    """A Failure fails the Deferred, an async generator is refused, a coroutine of any kind runs."""
+    """A Failure fails the Deferred, an async generator is refused, a coroutine of any kind runs.
+
+    An asyncio future (on asyncio's reactor) becomes a Deferred of its outcome.
+    """
     if isinstance(result, Failure):
         return fail(result)
     if isinstance(result, AsyncGeneratorType):
@@ -94,17 +100,39 @@ def _special_result(result: Any) -> Deferred[Any]:
             f"as_future() cannot run the async generator {result!r}: an async generator function is not "
             "a coroutine function; iterate it with 'async for' inside a coroutine instead"
         )
-    return Deferred.fromCoroutine(result)  # Cython-compiled, or any other collections.abc.Coroutine
+    if isinstance(result, asyncio.Future):
+        return _bridge.deferred_of(result, "as_future()")
+    return run_coroutine(result)  # Cython-compiled, or any other collections.abc.Coroutine
+
+
+def run_coroutine(coroutine: Coroutine[Any, Any, Any]) -> Deferred[Any]:
+    """A Deferred of a coroutine that runs now; on asyncio's reactor, as a task that may await both kinds."""
+    if _ASYNCIO_REACTOR in _modules:  # else no reactor can be asyncio's: one lookup, no call
+        loop = _bridge.reactor_loop()
+        if loop is not None:
+            return _bridge.run_coroutine(coroutine, loop)
+    return Deferred.fromCoroutine(coroutine)
+
+
+_modules = sys.modules
+_AsyncioFuture = asyncio.Future
+_ASYNCIO_REACTOR = "twisted.internet.asyncioreactor"
 
 
 def is_future(obj: Any) -> bool:
-    """True if ``obj`` is a Deferred."""
-    return isinstance(obj, Deferred)
+    """True if ``obj`` is a Deferred, or an asyncio future or task (which the operations take on asyncio's reactor)."""
+    return isinstance(obj, (Deferred, _AsyncioFuture))
 
 
 def is_called(future: Deferred[Any]) -> bool:
-    """True once ``future`` has a result or a failure."""
-    return future.called
+    """True once ``future`` has a result or a failure (an asyncio future: once it is done)."""
+    try:
+        return future.called
+    except AttributeError:
+        other: Any = future
+        if asyncio.isfuture(other):
+            return other.done()
+        raise  # what txaio 26.6.1 raised
 
 
 def resolve(future: Deferred[Any], result: Any = None) -> None:
@@ -124,9 +152,13 @@ def cancel(future: Deferred[Any], msg: str | None = None) -> None:
     """Cancel ``future``: its canceller runs (once), then errbacks see CancelledError.
 
     Twisted's CancelledError carries no message, so ``msg`` is accepted for
-    compatibility with asyncio and otherwise unused.
+    compatibility with asyncio and otherwise unused; an asyncio future gets it.
     """
-    future.cancel()
+    other: Any = future
+    if type(other) is Deferred or not asyncio.isfuture(other):
+        other.cancel()
+    else:
+        other.cancel(msg=msg)
 
 
 def add_callbacks(
@@ -134,15 +166,24 @@ def add_callbacks(
     callback: Callable[[Any], Any] | None,
     errback: Callable[[IFailedFuture], Any] | None,
 ) -> Deferred[Any]:
-    """Add ``callback`` and/or ``errback`` to ``future`` and return it (Twisted chaining applies)."""
-    if callback is None:
-        if errback is None:
-            raise ValueError("add_callbacks() needs a callback or an errback (both are None)")
-        future.addErrback(errback)  # type: ignore[call-overload]
-    elif errback is None:
-        future.addCallback(callback)
-    else:
-        future.addCallbacks(callback, errback)
+    """Add ``callback`` and/or ``errback`` to ``future`` and return it (Twisted chaining applies).
+
+    An asyncio future (on asyncio's reactor) is taken as a Deferred of its outcome, which is returned.
+    """
+    try:
+        if callback is None:
+            if errback is None:
+                raise ValueError("add_callbacks() needs a callback or an errback (both are None)")
+            future.addErrback(errback)  # type: ignore[call-overload]
+        elif errback is None:
+            future.addCallback(callback)
+        else:
+            future.addCallbacks(callback, errback)
+    except AttributeError:  # no Deferred: an asyncio future (on asyncio's reactor), else refused
+        other: Any = future
+        if isinstance(other, Deferred):
+            raise
+        return add_callbacks(_foreign(other, "add_callbacks()"), callback, errback)
     return future
 
 
@@ -171,8 +212,28 @@ def _as_deferreds(items: list[Any]) -> list[Deferred[Any]]:
     """The inputs that are not all plain Deferreds, as Deferreds: every one checked before any coroutine starts."""
     for item in items:
         if not isinstance(item, (Deferred, Coroutine)):
-            raise TypeError(f"gather() takes Deferreds or coroutines, not {type(item).__name__}: {item!r}")
-    return [item if isinstance(item, Deferred) else Deferred.fromCoroutine(item) for item in items]
+            items = _with_foreign(items)
+            break
+    return [item if isinstance(item, Deferred) else run_coroutine(item) for item in items]
+
+
+def _with_foreign(items: list[Any]) -> list[Any]:
+    """The slow path of ``gather``: each asyncio future becomes a Deferred, all checked before any is."""
+    for item in items:
+        if not isinstance(item, (Deferred, Coroutine, _AsyncioFuture)):
+            raise TypeError(
+                f"gather() takes Deferreds, asyncio futures or coroutines, not {type(item).__name__}: {item!r}"
+            )
+    return [_foreign(item, "gather()") if isinstance(item, _AsyncioFuture) else item for item in items]
+
+
+def _foreign(item: Any, what: str) -> Deferred[Any]:
+    """A Deferred of an asyncio future (on asyncio's reactor); TypeError for anything else."""
+    deferred = _bridge.to_deferred(item, what)
+    if deferred is None:
+        takes = "Deferreds, asyncio futures or coroutines" if what == "gather()" else "a Deferred or an asyncio future"
+        raise TypeError(f"{what} takes {takes}, not {type(item).__name__}: {item!r}")
+    return deferred
 
 
 def _values(results: list[tuple[bool, Any]]) -> list[Any]:

@@ -27,6 +27,7 @@ from txaio.log import caller_namespace as _caller_namespace
 from txaio.log import start_logging as _start_logging
 from txaio.log.sink import STDOUT, LineWriter, format_line, format_message, is_enabled
 from txaio.log.sink import loggers as _all_loggers
+from txaio.tx._failures import failure_format_traceback
 
 __all__ = (
     "LogLevel",
@@ -178,8 +179,8 @@ class TxaioObserver:
         else:
             return
         failure = event.get("log_failure")
-        if isinstance(failure, Failure):
-            text = f"{text}\n{failure.getTraceback().rstrip()}"
+        if isinstance(failure, Failure):  # the whole chain, as Python prints it
+            text = f"{text}\n{failure_format_traceback(cast(Any, failure)).rstrip()}"
         self.writer.write(format_line(event.get("log_time") or time.time(), text))
 
 

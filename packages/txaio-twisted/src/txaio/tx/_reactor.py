@@ -31,10 +31,12 @@ def global_reactor() -> Any:
 
 
 def reactor_of(config: Config) -> Any:
-    """The reactor for ``config``: its loop, else ``txaio.config.loop``, else the global one."""
+    """The reactor for ``config``: its loop, else ``txaio.config.loop`` if a reactor, else the global one."""
     loop = config.loop
     if loop is None:
         loop = GLOBAL_CONFIG.loop
-        if loop is None:
+        if loop is None or not hasattr(loop, "callLater"):
+            # None, or an asyncio loop that an application on asyncio set there while a
+            # library keeps its own Twisted API object (both frameworks in one process)
             loop = global_reactor()
     return loop

@@ -40,6 +40,29 @@ class TwistedSupport:
         #: The reactor this object ran itself (not pytest-twisted), to be shut down at the end.
         self._ran: Any = None
 
+    def use_asyncio_reactor(self, loop_factory: Callable[[], Any] | None = None) -> None:
+        """Install Twisted's asyncio reactor on a new loop of ``loop_factory`` (default: asyncio's own).
+
+        For txaio-testutil's ``--txaio-twisted-reactor=asyncio``; it must run
+        before anything installs a reactor.  A reactor already installed that
+        is asyncio's is kept; one of another kind raises RuntimeError.
+        """
+        if "twisted.internet.reactor" in sys.modules:
+            from twisted.internet import asyncioreactor, reactor
+
+            if isinstance(reactor, asyncioreactor.AsyncioSelectorReactor):
+                return
+            raise RuntimeError(
+                f"a Twisted reactor of another kind is already installed ({type(reactor).__name__}): "
+                "nothing may import twisted.internet.reactor before the tests start"
+            )
+        import asyncio
+
+        from twisted.internet import asyncioreactor
+
+        loop = (loop_factory or asyncio.new_event_loop)()
+        asyncioreactor.install(loop)  # type: ignore[no-untyped-call]
+
     def make_clock(self) -> VirtualClock:
         from txaio.tx._virtual_clock import TwistedVirtualClock
 

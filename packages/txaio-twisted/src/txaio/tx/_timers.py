@@ -11,7 +11,7 @@ from twisted.logger import Logger
 from txaio import backend
 from txaio.backend import Config
 from txaio.tx._failures import new_failure
-from txaio.tx._reactor import GLOBAL_CONFIG, global_reactor, reactor_of
+from txaio.tx._reactor import GLOBAL_CONFIG, global_reactor
 
 _log = Logger(namespace="txaio.tx")
 
@@ -23,7 +23,7 @@ def sleep_on(reactor: Any, delay: float) -> Deferred[None]:
     return future
 
 
-def report_batched_error(error: BaseException) -> None:
+def report_batched_error(reactor: Any, error: BaseException) -> None:
     """Log an exception raised by a batched call, with its traceback, at level critical.
 
     Critical is what Twisted uses for an unhandled error, and its default
@@ -32,21 +32,31 @@ def report_batched_error(error: BaseException) -> None:
     _log.failure("A call of a txaio batched timer failed", failure=new_failure(error))
 
 
+def _seconds(reactor: Any) -> float:
+    return reactor.seconds()  # type: ignore[no-any-return]
+
+
+def _call_later(reactor: Any, delay: float, fun: Callable[[], None]) -> Any:
+    return reactor.callLater(delay, fun)
+
+
 def batched_timer(config: Config, bucket_seconds: float, chunk_size: int = 100) -> backend.BatchedTimer:
     """A BatchedTimer on the reactor of ``config``, looked up at each use."""
 
-    def now() -> float:
+    def scheduler() -> Any:
         # Called for every timer, so reactor_of() is inlined: one frame instead of two.
         reactor = config.loop
         if reactor is None:
             reactor = GLOBAL_CONFIG.loop
-            if reactor is None:
+            if reactor is None or not hasattr(reactor, "callLater"):  # see reactor_of()
                 reactor = global_reactor()
-        return reactor.seconds()  # type: ignore[no-any-return]
-
-    def call_later(delay: float, fun: Callable[[], None]) -> Any:
-        return reactor_of(config).callLater(delay, fun)
+        return reactor
 
     return backend.BatchedTimer(
-        bucket_seconds, chunk_size, clock=now, call_later=call_later, report_error=report_batched_error
+        bucket_seconds,
+        chunk_size,
+        scheduler=scheduler,
+        clock=_seconds,
+        call_later=_call_later,
+        report_error=report_batched_error,
     )
