@@ -66,10 +66,10 @@ def loop_reference(config: pytest.Config) -> str:
 
 
 def run_child(
-    framework: str, body: str, config: pytest.Config, *, strict: bool = True
+    framework: str, body: str, config: pytest.Config, *, strict: bool = True, flags: tuple[str, ...] = ()
 ) -> subprocess.CompletedProcess[str]:
     """Run ``body`` after :data:`PRELUDE`; ``strict`` adds ``-X dev -W error``.  A hang fails the test."""
-    flags = ["-X", "dev", "-W", "error"] if strict else []
+    flags = (*flags, "-X", "dev", "-W", "error") if strict else flags
     code = PRELUDE + textwrap.dedent(body)
     try:
         return subprocess.run(

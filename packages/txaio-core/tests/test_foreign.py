@@ -62,15 +62,15 @@ def converter(monkeypatch: pytest.MonkeyPatch) -> Iterator[Converter]:
         ),
     )
     monkeypatch.setattr(_selection, "FRAMEWORKS", frameworks)
-    real_import = _selection.importlib.import_module
+    real_import = _selection.import_module
 
-    def import_module(name: str, package: str | None = None) -> Any:
+    def import_module(name: str) -> Any:
         if name == CONVERTER:
             sys.modules[CONVERTER] = module
             return module
-        return real_import(name, package)
+        return real_import(name)
 
-    monkeypatch.setattr(_selection.importlib, "import_module", import_module)
+    monkeypatch.setattr(_selection, "import_module", import_module)
     yield made
     sys.modules.pop(CONVERTER, None)
 

@@ -24,6 +24,7 @@ from txaio.backend import Unset as _Unset
 from txaio.interfaces import IBatchedTimer, IFailedFuture
 
 _Future = asyncio.Future[Any]
+_INFINITY = float("inf")
 
 #: The futures that gather hands to ``asyncio.gather`` as they are, known by their exact type
 #: (one C-level check for the whole list): asyncio's own future, which every loop's
@@ -196,6 +197,9 @@ class AsyncioApi(FrameworkApi):
 
     def sleep(self, delay: float) -> _Future:
         """A future resolved with None after ``delay`` seconds; cancelling it drops the timer."""
+        kind = type(delay)
+        if (kind is not float and kind is not int) or not 0 <= delay < _INFINITY:
+            delay = backend.check_sleep(delay)  # NaN and infinity refused, any Real taken, negative is now
         loop = self._loop()
         future: _Future = loop.create_future()
         handle = loop.call_later(delay, _set_unless_cancelled, future, None)

@@ -116,7 +116,7 @@ def bind_call_later(config: Config) -> Callable[..., asyncio.TimerHandle]:
         # a plain float or int (bool, complex, a str, another Real) takes the full check.
         odd = delay - delay if type(delay) is float else type(delay) is not int
         if odd or not callable(fun):
-            backend.check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
+            delay = backend.check_call_later(delay, fun)  # refuses what would fail later; a float for any Real
         loop = config.loop
         if loop is None:
             loop = current_loop()

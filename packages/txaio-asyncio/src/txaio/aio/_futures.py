@@ -26,8 +26,9 @@ class CancellableFuture(asyncio.Future[Any]):
 
     Running it first (as Twisted does) lets the canceller resolve or fail the
     future itself; if it does not, the future ends cancelled.  An exception
-    from the canceller goes to the loop's exception handler, so asyncio's own
-    cancellation (a task cancelling what it awaits) is never interrupted.
+    from the canceller is logged through txaio's logging (critical, with its
+    traceback) and the future still ends cancelled, so whatever waits on it is
+    released and asyncio's own cancellation is never interrupted.
     """
 
     def __init__(self, canceller: Callable[[asyncio.Future[Any]], Any], *, loop: asyncio.AbstractEventLoop) -> None:
@@ -40,11 +41,18 @@ class CancellableFuture(asyncio.Future[Any]):
             self._txaio_canceller = None
             try:
                 canceller(self)
-            except Exception as exc:
-                self.get_loop().call_exception_handler(
-                    {"message": f"txaio: the canceller {canceller!r} raised", "exception": exc, "future": self}
-                )
+            except Exception:
+                report_canceller_error(canceller)
         return super().cancel(msg=msg)
+
+
+def report_canceller_error(canceller: object) -> None:
+    """Log the exception being handled, raised by ``canceller``, through txaio's logging."""
+    from txaio.aio._logging import make_logger  # only a canceller that fails needs it
+
+    make_logger(namespace="txaio.aio").failure(
+        "txaio: the canceller {canceller!r} raised; the future is cancelled all the same", canceller=canceller
+    )
 
 
 def is_future(obj: Any) -> bool:

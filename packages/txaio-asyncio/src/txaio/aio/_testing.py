@@ -50,13 +50,15 @@ class AsyncioSupport:
         return future[0]
 
     def test_scope(self) -> contextlib.AbstractContextManager[None]:
-        """Around one test: with a loop factory, a loop of it is this thread's current loop.
+        """Around one test: a loop of the factory as this thread's current loop, one marked running set aside.
 
         So a synchronous test that makes futures with no loop configured gets
         one of the chosen kind, as an async test does; it is closed after.
         """
         if self._loop_factory is None:
-            return contextlib.nullcontext()
+            # Twisted's asyncio reactor under pytest-twisted leaves its loop marked running in
+            # this thread while its greenlet waits: a synchronous asyncio test must not see it.
+            return outer_loop_set_aside()
         return _current_loop_from(self._loop_factory)
 
     def forward_logs(self) -> contextlib.AbstractContextManager[None]:
@@ -72,7 +74,8 @@ def _current_loop_from(factory: Callable[[], asyncio.AbstractEventLoop]) -> Iter
     loop = factory()
     asyncio.set_event_loop(loop)
     try:
-        yield
+        with outer_loop_set_aside():
+            yield
     finally:
         asyncio.set_event_loop(previous)
         loop.close()

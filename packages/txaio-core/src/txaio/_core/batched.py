@@ -24,7 +24,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from txaio._core.checks import finite_seconds, not_callable
+from txaio._core.checks import count_at_least_one, delay_seconds, not_callable, positive_seconds
 from txaio.interfaces import IBatchedTimer, IDelayedCall
 
 _INFINITY = math.inf
@@ -81,18 +81,9 @@ class _Bucket:
             self.owner._drop(self)
 
 
-def _check_positive_number(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
-    number = float(value)
-    if not math.isfinite(number) or number <= 0:
-        raise ValueError(f"{name} must be a finite number of seconds above 0, not {value!r}")
-    return number
-
-
 def _check_delay(delay: object) -> float:
     """A finite delay in seconds; a negative one (a deadline computed a moment late) means now."""
-    return max(finite_seconds(delay, "BatchedTimer.call_later()"), 0.0)
+    return delay_seconds(delay, "BatchedTimer.call_later()")
 
 
 class BatchedTimer(IBatchedTimer):
@@ -108,12 +99,8 @@ class BatchedTimer(IBatchedTimer):
         call_later: DelayedCallMaker,
         report_error: ErrorReporter,
     ) -> None:
-        self._bucket_seconds = _check_positive_number("bucket_seconds", bucket_seconds)
-        if isinstance(chunk_size, bool) or not isinstance(chunk_size, int):
-            raise TypeError(f"chunk_size must be an int, not {type(chunk_size).__name__}")
-        if chunk_size < 1:
-            raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
-        self._chunk_size = chunk_size
+        self._bucket_seconds = positive_seconds(bucket_seconds, "make_batched_timer()", "bucket_seconds")
+        self._chunk_size = count_at_least_one(chunk_size, "make_batched_timer()", "chunk_size")
         self._scheduler = scheduler
         self._clock = clock
         self._real_call_later = call_later

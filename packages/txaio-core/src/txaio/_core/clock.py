@@ -8,7 +8,6 @@ the other.
 from __future__ import annotations
 
 import abc
-import math
 from typing import Any
 
 #: How many rounds of callbacks one ``advance()`` may run before it gives up:
@@ -86,8 +85,9 @@ class VirtualClock(abc.ABC):
 
 
 def _checked_seconds(seconds: float) -> float:
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        raise TypeError(f"advance() takes a number of seconds, not {type(seconds).__name__}")
-    if not math.isfinite(seconds) or seconds < 0:
+    from txaio._core.checks import real_seconds
+
+    number = real_seconds(seconds, "advance()", "the time to move on")
+    if number < 0:
         raise ValueError(f"advance() moves time forward by a finite number >= 0 of seconds, not {seconds!r}")
-    return float(seconds)
+    return number

@@ -82,7 +82,15 @@ from txaio._core.versions import parse_version, require_core
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): selecting a framework needs none of them
     from txaio._core.batched import BatchedCall, BatchedTimer
-    from txaio._core.checks import check_call_later, finite_seconds, not_callable
+    from txaio._core.checks import (
+        check_call_later,
+        check_sleep,
+        count_at_least_one,
+        finite_seconds,
+        not_callable,
+        positive_seconds,
+        real_seconds,
+    )
     from txaio._core.clock import MAX_ROUNDS, TestTimedOut, VirtualClock
     from txaio._core.foreign import ForeignFutures, adopt_foreign, is_foreign_future
 
@@ -108,6 +116,8 @@ __all__ = (
     "VirtualClock",
     "adopt_foreign",
     "check_call_later",
+    "check_sleep",
+    "count_at_least_one",
     "describe",
     "exception_message",
     "exception_of_failure",
@@ -119,6 +129,8 @@ __all__ = (
     "message_fallback",
     "not_callable",
     "parse_version",
+    "positive_seconds",
+    "real_seconds",
     "require_core",
     "resolve",
     "safe_str",
@@ -134,6 +146,10 @@ _ON_FIRST_USE: dict[str, str] = {
     "BatchedCall": "batched",
     "BatchedTimer": "batched",
     "check_call_later": "checks",
+    "check_sleep": "checks",
+    "count_at_least_one": "checks",
+    "positive_seconds": "checks",
+    "real_seconds": "checks",
     "finite_seconds": "checks",
     "not_callable": "checks",
     "MAX_ROUNDS": "clock",

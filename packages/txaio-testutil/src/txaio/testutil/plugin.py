@@ -52,6 +52,7 @@ _LOOP_KEY = pytest.StashKey[str]()
 #: The option and ini name of the Twisted reactor the txaio runs on Twisted use ("default" or "asyncio").
 REACTOR_OPTION = "txaio_twisted_reactor"
 REACTOR_CHOICES = ("default", "asyncio")
+_REACTOR_KEY = pytest.StashKey[str]()
 #: Where the stand-in of an ``async def`` test keeps the test itself.
 ASYNC_TEST_ATTR = "__txaio_async_test__"
 
@@ -153,8 +154,22 @@ def _configure_twisted_reactor(config: pytest.Config) -> None:
         install(factory)
     except RuntimeError as exc:
         raise pytest.UsageError(f"{where}: {exc}") from None
+    config.stash[_REACTOR_KEY] = name
     if "pytest_twisted" in sys.modules and getattr(config.option, "reactor", None) == "default":
         config.option.reactor = "asyncio"  # pytest-twisted's --reactor: it then adopts the reactor installed here
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """After every plugin's configure: close a loop that installing the reactor again left behind."""
+    if twisted_reactor(session.config) == "asyncio":
+        drop = getattr(support_for("twisted"), "drop_stray_loop", None)
+        if drop is not None:
+            drop()
+
+
+def twisted_reactor(config: pytest.Config) -> str:
+    """The reactor the Twisted runs use: ``"asyncio"`` (``--txaio-twisted-reactor``) or ``"default"``."""
+    return config.stash.get(_REACTOR_KEY, "default")
 
 
 def asyncio_loop(config: pytest.Config) -> str | None:
@@ -341,7 +356,7 @@ def _select_or_skip(name: str, request: pytest.FixtureRequest) -> Iterator[str]:
         # pytest would format (and an older txaio-core's may not format on Python 3.15).
         pytest.skip(missing)
     with use_framework(name), contextlib.ExitStack() as scope:
-        if asyncio_loop(request.config) is not None:
+        if asyncio_loop(request.config) is not None or twisted_reactor(request.config) == "asyncio":
             test_scope = getattr(support_for(name), "test_scope", None)
             if test_scope is not None:
                 scope.enter_context(test_scope())

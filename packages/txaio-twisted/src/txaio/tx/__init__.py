@@ -133,8 +133,8 @@ def call_later(delay: float, fun: Callable[_P, object], *args: _P.args, **kwargs
     # A plain float: 0.0 when finite, NaN (truthy) for NaN and the infinities.  Anything but
     # a plain float or int (bool, complex, a str, another Real) takes the full check.
     odd = delay - delay if type(delay) is float else type(delay) is not int
-    if odd or not callable(fun):
-        backend.check_call_later(delay, fun)  # refuses, saying what was wrong, what would fail later
+    if odd or delay < 0 or not callable(fun):  # delay < 0: Twisted only asserts, and python -O drops that
+        delay = backend.check_call_later(delay, fun)  # refuses what would fail later; 0.0 for a negative delay
     reactor = config.loop
     if reactor is None:
         reactor = global_reactor()

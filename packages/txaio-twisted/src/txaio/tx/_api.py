@@ -52,7 +52,7 @@ class TwistedApi(FrameworkApi):
 
     def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall."""
-        backend.check_call_later(delay, fun)
+        delay = backend.check_call_later(delay, fun)
         return reactor_of(self._config).callLater(delay, fun, *args, **kwargs)  # type: ignore[no-any-return]
 
     def sleep(self, delay: float) -> Deferred[None]:

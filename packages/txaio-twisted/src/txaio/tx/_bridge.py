@@ -39,6 +39,9 @@ INSTALL_HINT = (
 def reactor_loop() -> asyncio.AbstractEventLoop | None:
     """The asyncio loop the reactor runs on (``txaio.config.loop`` if a reactor, else the one installed), or None.
 
+    A reactor of another kind configured (a ``task.Clock`` in tests) means
+    None, even where asyncio's reactor is installed.
+
     Nothing is installed here: without a reactor yet, the answer is None.
     """
     module = sys.modules.get("twisted.internet.asyncioreactor")
@@ -46,10 +49,10 @@ def reactor_loop() -> asyncio.AbstractEventLoop | None:
         return None
     kind = module.AsyncioSelectorReactor
     reactor = GLOBAL_CONFIG.loop
-    if not isinstance(reactor, kind):
+    if reactor is None or not hasattr(reactor, "callLater"):  # none, or an asyncio loop: the installed one
         reactor = sys.modules.get("twisted.internet.reactor")
-        if not isinstance(reactor, kind):
-            return None
+    if not isinstance(reactor, kind):
+        return None  # a reactor of another kind (a task.Clock too): nothing asyncio runs there
     return reactor._asyncioEventloop  # type: ignore[no-any-return]  # Twisted names no public accessor
 
 

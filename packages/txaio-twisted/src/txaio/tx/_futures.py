@@ -45,7 +45,31 @@ def _checked_canceller(canceller: Any) -> Callable[[Deferred[Any]], None] | None
         return None
     if not callable(canceller):
         raise TypeError(f"canceller must be a callable taking the future, not {type(canceller).__name__}")
-    return canceller  # type: ignore[no-any-return]
+    return _ReportingCanceller(canceller)
+
+
+class _ReportingCanceller:
+    """A canceller whose exception is logged, not raised: Twisted then cancels the Deferred all the same.
+
+    Twisted lets a canceller's exception out of ``cancel()`` and leaves the
+    Deferred pending for ever, so whatever waits on it would hang.
+    """
+
+    __slots__ = ("canceller",)
+
+    def __init__(self, canceller: Callable[[Deferred[Any]], object]) -> None:
+        self.canceller = canceller
+
+    def __call__(self, future: Deferred[Any]) -> None:
+        try:
+            self.canceller(future)
+        except Exception:
+            from txaio.tx._logging import make_logger  # only a canceller that fails needs it
+
+            make_logger(namespace="txaio.tx").failure(
+                "txaio: the canceller {canceller!r} raised; the future is cancelled all the same",
+                canceller=self.canceller,
+            )
 
 
 def create_future_success(result: Any) -> Deferred[Any]:

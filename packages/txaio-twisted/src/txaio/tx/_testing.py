@@ -20,6 +20,7 @@ import logging
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
@@ -62,6 +63,25 @@ class TwistedSupport:
 
         loop = (loop_factory or asyncio.new_event_loop)()
         asyncioreactor.install(loop)  # type: ignore[no-untyped-call]
+
+    def drop_stray_loop(self) -> None:
+        """Close a loop that installing asyncio's reactor again made and left current (pytest-twisted does).
+
+        ``asyncioreactor.install()`` without a loop makes one and sets it as
+        this thread's current loop before it finds a reactor installed; left
+        there, it is never closed.
+        """
+        import asyncio
+
+        reactor = sys.modules.get("twisted.internet.reactor")
+        ours = getattr(reactor, "_asyncioEventloop", None)
+        with warnings.catch_warnings():  # the policy API is deprecated from Python 3.14; this reads only
+            warnings.simplefilter("ignore", DeprecationWarning)
+            policy: Any = asyncio.get_event_loop_policy()
+        stray = getattr(getattr(policy, "_local", None), "_loop", None)
+        if stray is not None and stray is not ours and not stray.is_running() and not stray.is_closed():
+            asyncio.set_event_loop(None)
+            stray.close()
 
     def make_clock(self) -> VirtualClock:
         from txaio.tx._virtual_clock import TwistedVirtualClock

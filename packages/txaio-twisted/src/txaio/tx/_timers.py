@@ -14,10 +14,14 @@ from txaio.tx._failures import new_failure
 from txaio.tx._reactor import GLOBAL_CONFIG, global_reactor
 
 _log = Logger(namespace="txaio.tx")
+_INFINITY = float("inf")
 
 
 def sleep_on(reactor: Any, delay: float) -> Deferred[None]:
     """A Deferred that fires with None after ``delay``; cancelling it cancels the delayed call."""
+    kind = type(delay)
+    if (kind is not float and kind is not int) or not 0 <= delay < _INFINITY:
+        delay = backend.check_sleep(delay)  # Twisted only asserts (python -O drops that); negative is now
     future: Deferred[None] = Deferred(lambda _: call.cancel())
     call = reactor.callLater(delay, future.callback, None)
     return future
