@@ -30,7 +30,8 @@ async def main():
     else:
         raise AssertionError("no TypeError")
     # zope.interface, not "zope": an old zope.interface's namespace .pth file imports a bare "zope" at start-up
-    print(sorted(name for name in sys.modules if name.partition(".")[0] == "twisted" or name.startswith("zope.interface")) or "none")
+    framework = [name for name in sys.modules if name.startswith(("twisted", "zope.interface"))]
+    print(sorted(framework) or "none")
     print(sorted(name for name in sys.modules if name.startswith("txaio.tx")) or "none")
 
 asyncio.run(main())
