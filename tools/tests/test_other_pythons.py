@@ -79,3 +79,30 @@ def test_commands_enter_the_root_in_a_mount_namespace_of_their_own() -> None:
     prefix = testing_root.run_inside(["/repo"])
     assert prefix[:4] == ["unshare", "--mount", "--propagation", "private"]
     assert prefix[-3:] == [str(testing_root.ROOT_DIR), "/repo", "--"]
+
+
+def test_a_root_without_its_marker_is_not_sound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(testing_root, "ROOT_DIR", tmp_path / "root")
+    assert not testing_root.healthy()
+    (tmp_path / "root").mkdir()
+    (tmp_path / "root" / testing_root.MARKER).write_text("an older package list")
+    assert not testing_root.healthy()
+
+
+def test_a_broken_root_is_built_again_once_under_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str] = []
+    monkeypatch.setattr(testing_root, "LOCK", tmp_path / "lock")
+    monkeypatch.setattr(testing_root, "healthy", lambda: bool(built))
+    monkeypatch.setattr(testing_root, "build", lambda: built.append("built"))
+    monkeypatch.setattr(testing_root, "_copy_in", lambda: None)
+    testing_root.ensure()
+    testing_root.ensure()
+    assert built == ["built"]
+
+
+def test_a_root_still_broken_after_its_build_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(testing_root, "LOCK", tmp_path / "lock")
+    monkeypatch.setattr(testing_root, "healthy", lambda: False)
+    monkeypatch.setattr(testing_root, "build", lambda: None)
+    with pytest.raises(testing_root.BuildError, match=r"does not run python3\.14"):
+        testing_root.ensure()

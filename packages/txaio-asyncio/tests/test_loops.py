@@ -133,12 +133,17 @@ def test_setting_config_loop_takes_effect_at_once(spare_loop: asyncio.AbstractEv
         assert txaio.create_future().get_loop() is spare_loop
 
 
-def test_a_policy_of_its_own_is_asked(monkeypatch: pytest.MonkeyPatch, spare_loop: asyncio.AbstractEventLoop) -> None:
-    class OwnPolicy:
-        def get_event_loop(self) -> asyncio.AbstractEventLoop:
-            return spare_loop
+def test_the_threads_loop_is_asked_as_python_answers_it(
+    monkeypatch: pytest.MonkeyPatch, spare_loop: asyncio.AbstractEventLoop
+) -> None:
+    """Through 3.13 a policy of its own is asked; from 3.14 on, ``asyncio.get_event_loop()`` itself."""
+    if _aio_loop.sys.version_info >= (3, 14):
+        monkeypatch.setattr(asyncio, "get_event_loop", lambda: spare_loop)
+    else:
 
-    if not hasattr(asyncio, "get_event_loop_policy") or _aio_loop.sys.version_info >= (3, 14):
-        pytest.skip("Python 3.14 asks asyncio.get_event_loop() directly")
-    monkeypatch.setattr(asyncio, "get_event_loop_policy", OwnPolicy)
+        class OwnPolicy:
+            def get_event_loop(self) -> asyncio.AbstractEventLoop:
+                return spare_loop
+
+        monkeypatch.setattr(asyncio, "get_event_loop_policy", OwnPolicy)
     assert _aio_loop.thread_loop() is spare_loop
