@@ -78,8 +78,9 @@ def process_instructions(python: Path, code: str) -> int:
         out = Path(tmp) / "callgrind.out"
         interpreter = [str(python), "-s", "-P", "-c", code]
         # Once outside callgrind first, the same way: a .pyc left to write would be counted.
-        subprocess.run(interpreter, check=True, env=count_env(), stdout=subprocess.DEVNULL)
-        subprocess.run([*callgrind(out, dumps=False), *interpreter], check=True, env=count_env(), stdout=subprocess.DEVNULL)
+        env = count_env()
+        subprocess.run(interpreter, check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run([*callgrind(out, dumps=False), *interpreter], check=True, env=env, stdout=subprocess.DEVNULL)
         return totals(out)
 
 

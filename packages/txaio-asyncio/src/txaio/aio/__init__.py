@@ -111,7 +111,7 @@ else:
     create_future_success = _default.create_future_success
     create_future_error = _default.create_future_error
     as_future = _default._as_future
-    gather = _default.gather
+    gather = _default._gather
     call_later = _default._call_later
     sleep = _default.sleep
     make_batched_timer = _default.make_batched_timer

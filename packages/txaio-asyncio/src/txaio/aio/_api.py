@@ -17,6 +17,7 @@ from txaio import backend
 from txaio.aio import _failure, _futures
 from txaio.aio._calls import bind_as_future, bind_call_later, bind_create_future
 from txaio.aio._failure import FailedFuture, exception_of
+from txaio.aio._futures import CancellableFuture
 from txaio.aio._loop import current_loop, open_loop
 from txaio.backend import UNSET, Config, FrameworkApi
 from txaio.backend import Unset as _Unset
@@ -24,6 +25,58 @@ from txaio.interfaces import IBatchedTimer, IFailedFuture
 
 _Future = asyncio.Future[Any]
 _INFINITY = float("inf")
+
+#: The futures that gather hands to ``asyncio.gather`` as they are, known by their exact type
+#: (one C-level check for the whole list): asyncio's own future, which every loop's
+#: ``create_future`` makes (uvloop's too), its task, and txaio's future with a canceller.
+_OWN_FUTURES = frozenset({asyncio.Future, asyncio.Task, CancellableFuture})
+_asyncio_gather = asyncio.gather
+
+
+def bind_gather(config: Config) -> Callable[..., _Future]:
+    """``gather(futures, consume_exceptions=True)`` on ``config``'s loop.
+
+    The fast path takes a list of our own futures, with an open loop configured,
+    straight to ``asyncio.gather``; anything else (coroutines, Deferreds and other
+    awaitables, an empty list, a bad input, no loop configured, a closed one) takes
+    ``_gather_others``, which checks every input before it schedules any.
+    """
+
+    def gather(futures: Iterable[Any], consume_exceptions: bool = True) -> _Future:
+        """A future of every result in input order (see ``AsyncioApi.gather``)."""
+        items = futures if type(futures) is list else list(futures)
+        loop = config.loop
+        if items and loop is not None and _OWN_FUTURES.issuperset(map(type, items)) and not loop.is_closed():
+            return _asyncio_gather(*items, return_exceptions=consume_exceptions)
+        return _gather_others(config, items, consume_exceptions)
+
+    return gather
+
+
+def _gather_others(config: Config, items: list[Any], consume_exceptions: bool) -> _Future:
+    """The slow path of gather: any input, each checked before any is scheduled."""
+    others = False
+    for item in items:  # check all before scheduling any, so a bad input leaves nothing running
+        if not (asyncio.isfuture(item) or inspect.iscoroutine(item)):
+            if not inspect.isawaitable(item):
+                raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
+            others = True
+    try:
+        configured: asyncio.AbstractEventLoop | None = config.loop
+        loop = current_loop() if configured is None else open_loop(configured)
+        if others:
+            items = _adopt_others(items, loop)
+    except RuntimeError:  # no loop, a closed one, or a Deferred no reactor runs: the coroutines will never run
+        for item in items:
+            if inspect.iscoroutine(item):
+                item.close()
+        raise
+    children = [item if asyncio.isfuture(item) else asyncio.ensure_future(item, loop=loop) for item in items]
+    if not children:
+        empty: _Future = loop.create_future()
+        empty.set_result([])
+        return empty
+    return _asyncio_gather(*children, return_exceptions=consume_exceptions)
 
 
 def _set_unless_cancelled(future: _Future, result: Any) -> None:
@@ -65,6 +118,7 @@ class AsyncioApi(FrameworkApi):
         self._create_future = bind_create_future(config)
         self._as_future = bind_as_future(config)
         self._call_later = bind_call_later(config)
+        self._gather = bind_gather(config)
 
     def _loop(self) -> asyncio.AbstractEventLoop:
         """``config.loop`` when set; otherwise the running loop, else the thread's current one.
@@ -116,30 +170,10 @@ class AsyncioApi(FrameworkApi):
         """A future of every result in input order.
 
         With ``consume_exceptions`` a failed input puts its exception in the
-        list; without, the first failure fails the whole.
+        list; without, the first failure fails the whole.  A bad input raises
+        TypeError before any input is scheduled.
         """
-        items = list(futures)
-        others = False
-        for item in items:  # check all before scheduling any, so a bad input leaves nothing running
-            if not (asyncio.isfuture(item) or inspect.iscoroutine(item)):
-                if not inspect.isawaitable(item):
-                    raise TypeError(f"gather() takes futures and coroutines, not {type(item).__name__}")
-                others = True
-        try:
-            loop = self._loop()
-            if others:
-                items = _adopt_others(items, loop)
-        except RuntimeError:  # no loop, a closed one, or a Deferred no reactor runs: the coroutines will never run
-            for item in items:
-                if inspect.iscoroutine(item):
-                    item.close()
-            raise
-        children = [item if asyncio.isfuture(item) else asyncio.ensure_future(item, loop=loop) for item in items]
-        if not children:
-            empty: _Future = loop.create_future()
-            empty.set_result([])
-            return empty
-        return asyncio.gather(*children, return_exceptions=consume_exceptions)
+        return self._gather(futures, consume_exceptions)
 
     def create_failure(self, exception: BaseException | None = None) -> FailedFuture:
         """A failure of ``exception`` (the one being handled if None), keeping its traceback."""

@@ -71,7 +71,7 @@ def create_failure(exception: BaseException | None = None) -> FailedFuture:
             raise RuntimeError("create_failure() without an exception must be called inside an except block")
     elif not isinstance(exception, BaseException):
         raise TypeError(f"create_failure() needs an exception instance, not {type(exception).__name__}")
-    return failure_of(exception)
+    return FailedFuture(type(exception), exception, exception.__traceback__)
 
 
 def exception_of(error: BaseException | IFailedFuture | None, action: str) -> BaseException:
@@ -93,6 +93,13 @@ def exception_of(error: BaseException | IFailedFuture | None, action: str) -> Ba
 
 def failure_message(fail: IFailedFuture) -> str:
     """``"RuntimeError: it failed"``: the exception's class name and its text; never raises."""
+    if type(fail) is FailedFuture:  # ours, the common case: read the slot, not through the property
+        own = fail._value
+        if isinstance(own, BaseException):
+            try:
+                return f"{type(own).__name__}: {own!s}"
+            except Exception:  # its __str__ raised: say so in its place
+                return exception_message(own)
     value = exception_of_failure(fail)
     return message_fallback(fail) if value is None else exception_message(value)
 

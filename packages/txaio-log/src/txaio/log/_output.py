@@ -18,7 +18,6 @@ import math
 import sys
 import threading
 from collections.abc import Callable
-from datetime import datetime
 from typing import IO, Any
 
 from txaio.log._levels import check_level
@@ -84,6 +83,22 @@ def stop_logging() -> None:
 # --- lines: timestamps, and writing them -----------------------------------------------------
 
 
+#: ``datetime.datetime``, imported when the first line writer is made: importing txaio does
+#: not import ``datetime`` (asyncio does not, and it costs 5 million instructions), and no
+#: line, which a signal handler may write, waits for an import.
+_datetime: Any = None
+
+
+def load_datetime() -> Any:
+    """``datetime.datetime``, imported now if it was not yet."""
+    global _datetime
+    if _datetime is None:
+        from datetime import datetime
+
+        _datetime = datetime
+    return _datetime
+
+
 def _stamps(fmt: str, with_offset: bool) -> Callable[[float], str]:
     """A formatter of timestamps that formats each second once: log lines come in bursts
     within one second, and formatting a local time costs more than the rest of a line."""
@@ -93,7 +108,7 @@ def _stamps(fmt: str, with_offset: bool) -> Callable[[float], str]:
         second = math.floor(when)
         cached_second, text = last[0]
         if second != cached_second:
-            moment = datetime.fromtimestamp(second)
+            moment = (_datetime or load_datetime()).fromtimestamp(second)
             text = (moment.astimezone() if with_offset else moment).strftime(fmt)
             last[0] = (second, text)
         return text
@@ -133,6 +148,7 @@ class LineWriter:
     """
 
     def __init__(self, out: IO[Any]) -> None:
+        load_datetime()  # now, not inside the first line (see _datetime)
         self.out = out
         self._binary = wants_bytes(out)
         self._flush = getattr(out, "flush", None)

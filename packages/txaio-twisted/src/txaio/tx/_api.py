@@ -8,10 +8,7 @@ plain functions; only the timer operations (``call_later``, ``sleep``,
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
-
-from twisted.internet.base import DelayedCall
-from twisted.internet.defer import Deferred
+from typing import TYPE_CHECKING, Any, cast
 
 from txaio import backend
 from txaio.backend import Config, FrameworkApi
@@ -19,6 +16,10 @@ from txaio.interfaces import IFailedFuture
 from txaio.tx import _failures, _futures
 from txaio.tx._reactor import GLOBAL_CONFIG, reactor_of
 from txaio.tx._timers import batched_timer, sleep_on
+
+if TYPE_CHECKING:  # annotations only: twisted.internet.base costs some 60 modules at import
+    from twisted.internet.base import DelayedCall
+    from twisted.internet.defer import Deferred
 
 
 class TwistedApi(FrameworkApi):

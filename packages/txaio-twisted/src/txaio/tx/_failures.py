@@ -35,9 +35,13 @@ def current_failure(caller: str) -> Failure:
     try:
         return new_failure()
     except NoCurrentExceptionError:
-        raise NoCurrentExceptionError(
-            f"{caller} without an error must be called inside an except block (there is no current exception)"
-        ) from None
+        raise _outside_except(caller) from None
+
+
+def _outside_except(caller: str) -> NoCurrentExceptionError:
+    return NoCurrentExceptionError(
+        f"{caller} without an error must be called inside an except block (there is no current exception)"
+    )
 
 
 def to_failure(error: Any, caller: str) -> Failure:
@@ -58,8 +62,11 @@ def to_failure(error: Any, caller: str) -> Failure:
 
 def create_failure(exception: BaseException | None = None) -> Failure:
     """A Failure for ``exception``, or for the exception being handled if None."""
-    if exception is None:
-        return current_failure("create_failure()")
+    if exception is None:  # current_failure, inlined: the common case, in an except block
+        try:
+            return new_failure()
+        except NoCurrentExceptionError:
+            raise _outside_except("create_failure()") from None
     return to_failure(exception, "create_failure()")
 
 
@@ -70,9 +77,9 @@ def _twisted_failure(fail: object) -> Failure | None:
 
 def failure_message(fail: IFailedFuture) -> str:
     """One line for a user, ``"RuntimeError: it failed"``; never raises."""
-    failure = _twisted_failure(fail)
+    failure: object = fail  # typed object: mypy cannot see the IFailedFuture registration
     try:
-        if failure is not None:
+        if isinstance(failure, Failure):
             return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
         value = exception_of_failure(fail)
         if value is not None:
@@ -106,7 +113,8 @@ def failure_format_traceback(fail: IFailedFuture) -> str:
     Python shows them on both frameworks; Twisted's ``getTraceback()`` leaves
     them out.  Twisted's own text is the fallback.
     """
-    failure: Any = _twisted_failure(fail)  # Any: getTracebackObject is not annotated upstream
+    subject: object = fail  # typed object: mypy cannot see the IFailedFuture registration
+    failure: Any = subject if isinstance(subject, Failure) else None  # Any: getTracebackObject is not annotated
     try:
         if failure is not None:
             value = failure.value

@@ -218,14 +218,20 @@ def gather(futures: Iterable[Any], consume_exceptions: bool = True) -> Deferred[
     the result, so Twisted logs no "Unhandled error" for them, and callbacks
     added to an input after ``gather`` get None in place of its failure.
     """
-    deferreds = _as_deferreds(futures)
-    gathered: Deferred[Any] = DeferredList(deferreds, consumeErrors=True)
+    items = futures if type(futures) is list else list(futures)
+    if not (items and _DEFERREDS.issuperset(map(type, items))):  # the fast path: Deferreds only, one C-level check
+        items = _as_deferreds(items)
+    gathered: Deferred[Any] = DeferredList(items, consumeErrors=True)
     gathered.addCallback(_values if consume_exceptions else _values_or_first_failure)
     return gathered
 
 
-def _as_deferreds(futures: Iterable[Any]) -> list[Deferred[Any]]:
-    items = list(futures)
+#: The inputs gather hands to DeferredList as they are, known by their exact type.
+_DEFERREDS = frozenset({Deferred})
+
+
+def _as_deferreds(items: list[Any]) -> list[Deferred[Any]]:
+    """The inputs that are not all plain Deferreds, as Deferreds: every one checked before any coroutine starts."""
     for item in items:
         if not isinstance(item, (Deferred, Coroutine)):
             items = _with_foreign(items)
