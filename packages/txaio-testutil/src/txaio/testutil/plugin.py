@@ -116,18 +116,23 @@ def _configure_asyncio_loop(config: pytest.Config) -> None:
         raise pytest.UsageError(f"{where}: cannot import it ({exc}); is {module} installed?") from None
     if not callable(factory):
         raise pytest.UsageError(f"{where}: {factory!r} is not callable")
-    try:
-        support = support_for("asyncio")
-    except ImportError as exc:
-        raise pytest.UsageError(f"{where}: {exc}") from None
-    use_loop_factory = getattr(support, "use_loop_factory", None)
-    if use_loop_factory is None:
-        raise pytest.UsageError(
-            f"{where}: the installed txaio-asyncio cannot run tests on another loop; upgrade it "
-            "(pip install -U txaio-asyncio)"
-        )
+    use_loop_factory = _support_hook("asyncio", "use_loop_factory", where, "run tests on another loop")
     use_loop_factory(factory)
     config.stash[_LOOP_KEY] = reference
+
+
+def _support_hook(framework: str, name: str, where: str, purpose: str) -> Any:
+    """A hook of ``framework``'s test support, or a usage error saying what to install or upgrade."""
+    try:
+        support = support_for(framework)
+    except ImportError as exc:
+        raise pytest.UsageError(f"{where}: {exc}") from None
+    hook = getattr(support, name, None)
+    if hook is None:
+        raise pytest.UsageError(
+            f"{where}: the installed txaio-{framework} cannot {purpose}; upgrade it (pip install -U txaio-{framework})"
+        )
+    return hook
 
 
 def _configure_twisted_reactor(config: pytest.Config) -> None:
@@ -138,16 +143,7 @@ def _configure_twisted_reactor(config: pytest.Config) -> None:
     where = f"--txaio-twisted-reactor={name}"
     if name not in REACTOR_CHOICES:
         raise pytest.UsageError(f"{where}: the choices are {', '.join(REACTOR_CHOICES)}")
-    try:
-        support = support_for("twisted")
-    except ImportError as exc:
-        raise pytest.UsageError(f"{where}: {exc}") from None
-    install = getattr(support, "use_asyncio_reactor", None)
-    if install is None:
-        raise pytest.UsageError(
-            f"{where}: the installed txaio-twisted cannot run tests on asyncio's reactor; upgrade it "
-            "(pip install -U txaio-twisted)"
-        )
+    install = _support_hook("twisted", "use_asyncio_reactor", where, "run tests on asyncio's reactor")
     reference = asyncio_loop(config)
     factory = resolve(reference) if reference is not None else None
     try:
