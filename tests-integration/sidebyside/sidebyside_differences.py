@@ -564,6 +564,70 @@ CHANGES: tuple[Change, ...] = (
             "twisted/other_frameworks_futures/is_future": (False, True),
         },
     ),
+    # issue 27 (reliab)
+    Change(
+        "seconds and counts take Python's numeric tower",
+        "26.6.1 takes only what its framework's arithmetic happens to accept: a Decimal or another numbers.Real "
+        "delay raises TypeError, and a chunk_size that is an integer but not an int (numpy.int64) never fires on "
+        "asyncio and fails inside the reactor on Twisted; ours takes every numbers.Real and Decimal as seconds and "
+        "whatever operator.index takes as a count, on every framework",
+        27,
+        {
+            **_both("reliab_numbers/call_later_real", "raised:TypeError", "fired"),
+            **_both("reliab_numbers/call_later_decimal", "raised:TypeError", "fired"),
+            "asyncio/reliab_numbers/batched_index_chunk": ("never", "fired"),
+            "twisted/reliab_numbers/batched_index_chunk": ("later raised:TypeError", "fired"),
+        },
+    ),
+    Change(
+        "sleep and batched timers refuse NaN and bools at the call",
+        "26.6.1's sleep(nan) completes at once on asyncio and never fires (or asserts) on Twisted, and "
+        "sleep(True) and make_batched_timer(True) are taken as one second; ours raises ValueError or TypeError "
+        "at the call, the same on every framework (call_later(True, f) still means one second)",
+        27,
+        {
+            "asyncio/reliab_numbers/sleep_nan": ("fired", "raised:ValueError"),
+            "twisted/reliab_numbers/sleep_nan": ("never", "raised:ValueError"),
+            "asyncio/reliab_numbers/sleep_bool": ("fired", "raised:TypeError"),
+            "twisted/reliab_numbers/sleep_bool": ("never", "raised:TypeError"),
+            **_both("reliab_numbers/batched_bool_bucket", "made", "raised:TypeError"),
+        },
+    ),
+    Change(
+        "a canceller that raises still cancels the future on Twisted",
+        "26.6.1 on Twisted lets the canceller's exception out of cancel() and leaves the future pending for "
+        "ever, so whatever waits on it hangs; ours logs the exception through txaio's logging and the future "
+        "ends cancelled, as on asyncio",
+        27,
+        {
+            "twisted/reliab_canceller_raises/cancel": ("raised:KeyError", None),
+            "twisted/reliab_canceller_raises/outcome": ("pending", ["error", "CancelledError", ""]),
+        },
+    ),
+    Change(
+        "failures show the whole exception chain on Twisted",
+        "26.6.1 on Twisted leaves the cause (raise ... from ...) and the context (an exception raised while "
+        "handling another) out of failure_format_traceback() and logged failures, so logs lose the root cause; "
+        "ours renders the chain as Python prints it, as on asyncio",
+        27,
+        {
+            "twisted/reliab_failure_chain/cause": ("outer", "KeyError: 'root' / direct cause / outer"),
+            "twisted/reliab_failure_chain/context": ("outer", "KeyError: 'root' / During handling / outer"),
+        },
+    ),
+    Change(
+        "no loop is left set as current, and a closed loop is refused at the call",
+        "26.6.1 on asyncio makes a loop current with asyncio.get_event_loop() (left unclosed), returns a future "
+        "that can never complete from a closed loop and calls as_future's function before failing, leaving a "
+        "coroutine never awaited; ours uses a loop of its own (never current, closed at exit) and refuses a "
+        "closed loop with a RuntimeError that says what to do, before making anything",
+        27,
+        {
+            "asyncio_bare/reliab_loops/current_loop_left_set": (True, False),
+            "asyncio_bare/reliab_loops/closed_create_future": ("future", "raised:RuntimeError"),
+            "asyncio_bare/reliab_loops/closed_as_future_made_a_coroutine": (True, False),
+        },
+    ),
 )
 
 

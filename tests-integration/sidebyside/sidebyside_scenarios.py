@@ -1587,6 +1587,11 @@ def contracts_backend_module(driver: Any) -> Any:
 # ----------------------------------------------------------------------- main
 
 
+from sidebyside_reliability import register as _register_reliability  # noqa: E402 (after the registry)
+
+_register_reliability(scenario, raised)
+
+
 class _Mode:
     """What a mode selected, for the scenarios to use."""
 

@@ -136,9 +136,11 @@ async def twisted_is_future_and_is_called(loop: asyncio.AbstractEventLoop) -> No
     future = loop.create_future()
     task = loop.create_task(asyncio.sleep(0))
     print("is_future:", txaio.is_future(future), txaio.is_future(task), txaio.is_future(42), txaio.is_future(None))
-    print("is_called:", txaio.is_called(future))
+    made = txaio.as_future(lambda: future)
+    print("is_called:", txaio.is_called(made))
     future.set_result(1)
-    print("is_called:", txaio.is_called(future))
+    await asyncio.sleep(0)
+    print("is_called:", txaio.is_called(made))
     await task
 
 
