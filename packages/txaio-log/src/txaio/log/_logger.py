@@ -15,6 +15,7 @@ Above ``_levels`` and below the output and the sinks: it imports only
 
 from __future__ import annotations
 
+import gc
 import sys
 import weakref
 from collections.abc import Callable, Mapping
@@ -24,6 +25,10 @@ from typing import IO, Any, Protocol
 from txaio.backend import resolve
 from txaio.interfaces import ILogger
 from txaio.log._levels import EMITTING_LEVELS, check_level, is_enabled
+
+#: Python 3.11 may run the garbage collector inside any allocation, a dict's resize included
+#: (3.12 and later collect only between bytecodes).
+_COLLECTS_INSIDE_ALLOCATIONS = sys.version_info < (3, 12)
 
 # --- the logger ---------------------------------------------------------------------------------
 
@@ -88,6 +93,18 @@ class Logger(ILogger):
 
     def _set_log_level(self, level: str) -> None:
         """Rebind every level method: its real method if enabled, else a no-op."""
+        if _COLLECTS_INSIDE_ALLOCATIONS and gc.isenabled():
+            # CPython 3.11 may collect garbage inside this dict's resize; a __del__ run there that
+            # rebinds this very logger (set_global_log_level) corrupts the dict and crashes the process.
+            gc.disable()
+            try:
+                self._rebind_all(level)
+            finally:
+                gc.enable()
+        else:
+            self._rebind_all(level)
+
+    def _rebind_all(self, level: str) -> None:
         self._log_level = level
         for name in EMITTING_LEVELS:
             self._rebind(name, is_enabled(name, level))
