@@ -71,5 +71,6 @@ def test_a_cleaned_failure_without_frames_is_the_exception_line_and_its_chain() 
     fail = _cleaned_failure()
     fail.getTracebackObject = lambda: None  # type: ignore[method-assign]  # nothing saved at all
     text = txaio.failure_format_traceback(fail)
-    assert text.endswith("\nThe above exception was the direct cause of the following exception:\n\nRuntimeError: outer\n")
+    sentence = "The above exception was the direct cause of the following exception:"
+    assert text.endswith(f"\n{sentence}\n\nRuntimeError: outer\n")
     assert "KeyError: 'root'" in text

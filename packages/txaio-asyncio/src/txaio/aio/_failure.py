@@ -117,7 +117,7 @@ def failure_format_traceback(fail: IFailedFuture) -> str:
     Written by ``format_exception_chain``, as on Twisted: the same text, a
     fraction of the traceback module's cost.  Never raises.
     """
-    from txaio.backend import format_exception_chain  # noqa: PLC0415 (start-up does not pay for it)
+    from txaio.backend import format_exception_chain  # here: start-up does not pay for it
 
     value = exception_of_failure(fail)
     if value is not None:

@@ -131,7 +131,7 @@ def _frame_text(code: Any, lasti: int, lineno: int | None, namespace: dict[str, 
 
 def _draws_carets(statement: str) -> bool:
     """Whether Python marks a whole-line statement: an expression it splits (``a + b``, ``a[b]``)."""
-    import ast  # noqa: PLC0415 (only on a line not seen before: start-up does not pay for it)
+    import ast  # here: only a line not seen before pays for it
 
     try:
         body = ast.parse(statement).body

@@ -112,7 +112,7 @@ def failure_format_traceback(fail: IFailedFuture) -> str:
     another) are shown as Python shows them on both frameworks; Twisted's
     ``getTraceback()`` leaves them out.  Twisted's own text is the fallback.
     """
-    from txaio.backend import format_exception_chain  # noqa: PLC0415 (start-up does not pay for it)
+    from txaio.backend import format_exception_chain  # here: start-up does not pay for it
 
     subject: object = fail  # typed object: mypy cannot see the IFailedFuture registration
     failure: Any = subject if isinstance(subject, Failure) else None  # Any: getTracebackObject is not annotated
