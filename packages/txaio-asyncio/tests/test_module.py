@@ -85,3 +85,18 @@ def test_importing_the_backend_does_not_import_twisted() -> None:
     code = "import txaio; txaio.use_asyncio(); import sys; print(any(m.startswith('twisted') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_selecting_asyncio_leaves_first_use_modules_unloaded() -> None:
+    """The start-up imports no module that only a later call needs (issue 31); each still loads when asked."""
+    code = (
+        "import sys, txaio\n"
+        "txaio.use_asyncio()\n"
+        "lazy = ('txaio._core.import_errors', 'txaio.aio._version', 'txaio.log._version')\n"
+        "print(sorted(name for name in lazy if name in sys.modules))\n"
+        "import txaio.aio\n"
+        "from txaio.aio._version import __version__\n"
+        "print(txaio.aio.__version__ == __version__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.splitlines() == ["[]", "True"]

@@ -14,7 +14,8 @@ import traceback
 import pytest
 
 from txaio._core import import_errors
-from txaio._core.import_errors import import_module, printable
+from txaio._core.import_errors import printable
+from txaio._core.selection import import_module
 
 
 def test_an_error_that_formats_is_handed_on_as_it_is() -> None:

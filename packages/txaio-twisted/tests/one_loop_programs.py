@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -399,7 +400,7 @@ def main(kind: str, name: str) -> None:
     getattr(txaio, f"use_{framework}")()
     if framework == "asyncio":
         txaio.config.loop = loop
-    if not asyncio.iscoroutinefunction(fun):
+    if not inspect.iscoroutinefunction(fun):
         try:
             fun(loop)
         finally:

@@ -57,6 +57,23 @@ def test_selecting_twisted_does_not_install_a_reactor() -> None:
     assert out == "False"
 
 
+def test_selecting_twisted_leaves_first_use_modules_unloaded() -> None:
+    """The start-up imports no module that only a later call needs (issue 31); each still loads when asked."""
+    out = run_python(
+        """
+        import sys, txaio
+        txaio.use_twisted()
+        lazy = ("txaio.tx._bridge", "txaio._core.foreign", "txaio._core.import_errors", "txaio.tx._version",
+                "txaio.log._version")
+        print(sorted(name for name in lazy if name in sys.modules))
+        import txaio.log, txaio.tx
+        from txaio.tx._version import __version__
+        print(txaio.tx.__version__ == __version__, txaio.log.__version__ == __version__)
+        """
+    )
+    assert out.splitlines() == ["[]", "True True"]
+
+
 def test_a_custom_reactor_installed_after_selection_is_used() -> None:
     out = run_python(
         """

@@ -12,7 +12,6 @@ from time import perf_counter_ns, time_ns
 from typing import TYPE_CHECKING, Any
 
 from txaio.aio._framework import CORE_RANGE, DISTRIBUTION
-from txaio.aio._version import __version__ as __version__
 from txaio.backend import require_core
 
 require_core(DISTRIBUTION, *CORE_RANGE)
@@ -106,6 +105,7 @@ if TYPE_CHECKING:
         resolve,
         sleep,
     )
+    from txaio.aio._version import __version__ as __version__
 else:
     create_future = _default._create_future
     create_future_success = _default.create_future_success
@@ -127,3 +127,13 @@ else:
     failure_message = _failure.failure_message
     failure_traceback = _failure.failure_traceback
     failure_format_traceback = _failure.failure_format_traceback
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read at first use: selecting a framework needs no version file."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from txaio.aio._version import __version__ as version
+
+    globals()["__version__"] = version
+    return version

@@ -6,13 +6,11 @@ for another Python).  Where that parent cannot be imported (hidden with None in
 ``sys.modules``, or a broken install whose ``__init__`` fails again), the
 second failure escapes from the formatting itself: ``traceback.print_exc()``
 raises, and pytest stops with INTERNALERROR.  txaio chains import failures into
-its own errors ("install txaio-twisted"), so it hands on only errors that format.
+its own errors ("install txaio-twisted"), so it hands on only errors that format
+(``selection.import_module`` imports this module only once an import has failed).
 """
 
 from __future__ import annotations
-
-import importlib
-from types import ModuleType
 
 
 def printable(error: ImportError) -> ImportError:
@@ -25,14 +23,3 @@ def printable(error: ImportError) -> ImportError:
         plain = ImportError(str(error), name=error.name, path=error.path)
         return plain.with_traceback(error.__traceback__)
     return error
-
-
-def import_module(name: str) -> ModuleType:
-    """``importlib.import_module(name)``, its failure an error that formats on every Python."""
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:
-        failure = printable(exc)
-        if failure is exc:
-            raise
-        raise failure from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import threading
 from collections.abc import Iterator
@@ -10,7 +11,6 @@ from typing import Any, Final
 
 from txaio._core import unselected
 from txaio._core.contract import BACKEND_NAMES, FLAG_NAMES, LOGGING_NAMES, OPERATION_NAMES
-from txaio._core.import_errors import import_module
 
 
 class Framework:
@@ -121,6 +121,19 @@ def resolve(reference: str) -> Any:
                 f"{reference!r} names nothing: {module_name} has no {attribute}", name=module_name
             ) from None
     return target
+
+
+def import_module(name: str) -> ModuleType:
+    """``importlib.import_module(name)``, its failure an error that formats on every Python (see import_errors)."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        from txaio._core.import_errors import printable  # only a failed import needs it
+
+        failure = printable(exc)
+        if failure is exc:
+            raise
+        raise failure from None
 
 
 #: The entry-point group where each backend registers its :class:`Framework`.

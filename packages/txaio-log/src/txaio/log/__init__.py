@@ -7,6 +7,8 @@ txaio-log never imports Twisted: the Twisted sink ships with txaio-twisted.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from txaio.backend import LOGGING_BEFORE_SELECTION
 from txaio.log._levels import LEVELS, LogLevelError, check_level
 from txaio.log._logger import (
@@ -24,7 +26,9 @@ from txaio.log._logger import (
     skip_frames_of,
 )
 from txaio.log._output import logging_started, start_logging, stop_logging
-from txaio.log._version import __version__ as __version__
+
+if TYPE_CHECKING:
+    from txaio.log._version import __version__ as __version__
 
 __all__ = (
     "Backend",
@@ -65,3 +69,13 @@ name_unselected_backend("txaio.log._stdlib:STDLIB_BACKEND")
 
 # txaio.make_logger() before selection reaches make_logger through core's delegate.
 skip_frames_of(LOGGING_BEFORE_SELECTION["make_logger"].__code__)
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read at first use: selecting a framework needs no version file."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from txaio.log._version import __version__ as version
+
+    globals()["__version__"] = version
+    return version

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, ParamSpec
 from txaio import backend
 from txaio.backend import require_core
 from txaio.tx._framework import CORE_RANGE, DISTRIBUTION
-from txaio.tx._version import __version__ as __version__
 
 require_core(DISTRIBUTION, *CORE_RANGE)
 
@@ -58,6 +57,7 @@ if TYPE_CHECKING:
         reject,
         resolve,
     )
+    from txaio.tx._version import __version__ as __version__
 else:
     from txaio.tx._failures import (
         create_failure,
@@ -149,3 +149,13 @@ def sleep(delay: float) -> Future[None]:
     if reactor is None:
         reactor = global_reactor()
     return sleep_on(reactor, delay)
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read at first use: selecting a framework needs no version file."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from txaio.tx._version import __version__ as version
+
+    globals()["__version__"] = version
+    return version

@@ -18,7 +18,6 @@ from twisted.python.failure import Failure
 
 from txaio.backend import PLAIN_RESULTS, UNSET
 from txaio.interfaces import IFailedFuture
-from txaio.tx import _bridge
 from txaio.tx._failures import current_failure, new_failure, to_failure
 
 
@@ -125,6 +124,8 @@ def _special_result(result: Any) -> Deferred[Any]:
             "a coroutine function; iterate it with 'async for' inside a coroutine instead"
         )
     if isinstance(result, asyncio.Future):
+        from txaio.tx import _bridge  # here: only an asyncio future or coroutine on asyncio's reactor needs it
+
         return _bridge.deferred_of(result, "as_future()")
     return run_coroutine(result)  # Cython-compiled, or any other collections.abc.Coroutine
 
@@ -132,6 +133,8 @@ def _special_result(result: Any) -> Deferred[Any]:
 def run_coroutine(coroutine: Coroutine[Any, Any, Any]) -> Deferred[Any]:
     """A Deferred of a coroutine that runs now; on asyncio's reactor, as a task that may await both kinds."""
     if _ASYNCIO_REACTOR in _modules:  # else no reactor can be asyncio's: one lookup, no call
+        from txaio.tx import _bridge
+
         loop = _bridge.reactor_loop()
         if loop is not None:
             return _bridge.run_coroutine(coroutine, loop)
@@ -251,6 +254,8 @@ def _with_foreign(items: list[Any]) -> list[Any]:
 
 def _foreign(item: Any, what: str) -> Deferred[Any]:
     """A Deferred of an asyncio future (on asyncio's reactor); TypeError for anything else."""
+    from txaio.tx import _bridge
+
     deferred = _bridge.to_deferred(item, what)
     if deferred is None:
         takes = "Deferreds, asyncio futures or coroutines" if what == "gather()" else "a Deferred or an asyncio future"
