@@ -12,7 +12,8 @@ What a backend does with these names is described in CONTRIBUTING.md
   entry-point group ``ENTRY_POINT_GROUP`` (``"txaio.frameworks"``);
 - call :func:`require_core` at import with its range on txaio-core;
 - share with the other backends :class:`BatchedTimer`, the argument checks
-  (:func:`check_call_later`, ...), the failure helpers and ``PLAIN_RESULTS``;
+  (:func:`check_call_later`, ...), the failure helpers (:func:`format_exception_chain`:
+  Python's traceback text of an exception chain, cheaply) and ``PLAIN_RESULTS``;
 - ship a :class:`VirtualClock` for txaio-testutil, if it can;
 - declare a :class:`ForeignFutures` (descriptor ``foreign_futures``, with
   ``future_packages``) if its futures can become another framework's, and ask
@@ -93,6 +94,7 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): selecting a framew
     )
     from txaio._core.clock import MAX_ROUNDS, TestTimedOut, VirtualClock
     from txaio._core.foreign import ForeignFutures, adopt_foreign, is_foreign_future
+    from txaio._core.tracebacks import format_exception_chain
 
 __all__ = (
     "BACKEND_NAMES",
@@ -122,6 +124,7 @@ __all__ = (
     "exception_message",
     "exception_of_failure",
     "find_framework",
+    "format_exception_chain",
     "finite_seconds",
     "framework_names",
     "import_backend",
@@ -158,6 +161,7 @@ _ON_FIRST_USE: dict[str, str] = {
     "ForeignFutures": "foreign",
     "adopt_foreign": "foreign",
     "is_foreign_future": "foreign",
+    "format_exception_chain": "tracebacks",
 }
 
 

@@ -24,7 +24,7 @@ from typing import IO, Any, Protocol
 
 from txaio.backend import resolve
 from txaio.interfaces import ILogger
-from txaio.log._levels import EMITTING_LEVELS, check_level, is_enabled
+from txaio.log._levels import EMITTING_LEVELS, LEVELS, check_level, is_enabled
 
 #: Python 3.11 may run the garbage collector inside any allocation, a dict's resize included
 #: (3.12 and later collect only between bytecodes).
@@ -39,6 +39,17 @@ def _no_op(message: Any = None, /, *args: Any, **kwargs: Any) -> None:
     The positional-only first parameter is not decoration: CPython calls
     this shape with keyword arguments measurably faster than ``(*args, **kwargs)``.
     """
+
+
+def _level_methods(level: str) -> tuple[tuple[str, ...], dict[str, Callable[..., None]]]:
+    """The level methods enabled at ``level``, and the no-ops a logger at it binds for the others."""
+    methods = [(name, name) for name in EMITTING_LEVELS] + [("failure", "critical")]
+    enabled = tuple(name for name, shown_at in methods if is_enabled(shown_at, level))
+    return enabled, {name: _no_op for name, shown_at in methods if name not in enabled}
+
+
+#: Per level, computed once: making a logger or changing the level only looks them up.
+_LEVEL_METHODS = {level: _level_methods(level) for level in LEVELS}
 
 
 class Logger(ILogger):
@@ -105,16 +116,13 @@ class Logger(ILogger):
             self._rebind_all(level)
 
     def _rebind_all(self, level: str) -> None:
+        """Set the level and bind the no-ops it asks for; the enabled levels use the class's methods."""
         self._log_level = level
-        for name in EMITTING_LEVELS:
-            self._rebind(name, is_enabled(name, level))
-        self._rebind("failure", is_enabled("critical", level))
-
-    def _rebind(self, name: str, enabled: bool) -> None:
-        if enabled:
-            self.__dict__.pop(name, None)  # the class's method
-        else:
-            self.__dict__[name] = _no_op
+        enabled, no_ops = _LEVEL_METHODS[level]
+        own = self.__dict__
+        for name in enabled:
+            own.pop(name, None)
+        own.update(no_ops)
 
     def emit(self, level: str, *args: Any, **kwargs: Any) -> None:
         """Log at ``level`` (a name from ``txaio.interfaces.log_levels``); an unknown level raises.

@@ -7,7 +7,6 @@ also accept any other IFailedFuture (an object with the exception in
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any, cast
@@ -107,24 +106,25 @@ def failure_traceback(fail: IFailedFuture) -> TracebackType | None:
 def failure_format_traceback(fail: IFailedFuture) -> str:
     """The failure's traceback as Python prints one, whole exception chain included; never raises.
 
-    Python's rendering (the one asyncio gives) over the Failure's traceback
-    (its saved frames once it was cleaned), so the cause and the context
-    (``raise ... from ...``, an error while handling another) are shown as
-    Python shows them on both frameworks; Twisted's ``getTraceback()`` leaves
-    them out.  Twisted's own text is the fallback.
+    Python's text (the one asyncio gives, written by ``format_exception_chain``)
+    over the Failure's traceback (its saved frames once it was cleaned), so the
+    cause and the context (``raise ... from ...``, an error while handling
+    another) are shown as Python shows them on both frameworks; Twisted's
+    ``getTraceback()`` leaves them out.  Twisted's own text is the fallback.
     """
+    from txaio.backend import format_exception_chain  # here: start-up does not pay for it
+
     subject: object = fail  # typed object: mypy cannot see the IFailedFuture registration
     failure: Any = subject if isinstance(subject, Failure) else None  # Any: getTracebackObject is not annotated
     try:
         if failure is not None:
-            value = failure.value
             try:
-                return "".join(traceback.format_exception(type(value), value, failure.getTracebackObject()))
+                return format_exception_chain(failure.value, failure.getTracebackObject())
             except Exception:
                 return cast(str, failure.getTraceback())
         value = exception_of_failure(fail)
         if value is not None:
-            return "".join(traceback.format_exception(type(value), value, value.__traceback__))
+            return format_exception_chain(value, value.__traceback__)
     except Exception:
         pass
     return traceback_fallback(fail)
