@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -147,6 +148,11 @@ def test_plain_shapes_do_not_use_the_traceback_module(shape: Callable[[], None],
     error = caught(shape)
     expected = "".join(traceback.format_exception(error))
     tracebacks._sites.clear()  # the first sight of a line parses it too
+    if sys.version_info >= (3, 13):
+        # 3.13 draws carets under a call statement's call, which the writer leaves to the traceback
+        # module (it draws none itself): these shapes are written by it there, and the text is Python's.
+        assert format_exception_chain(error, error.__traceback__) == expected
+        return
 
     def refuse(*args: Any) -> list[str]:
         raise AssertionError("the traceback module was used")
