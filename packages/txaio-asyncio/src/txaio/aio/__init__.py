@@ -9,7 +9,7 @@ operations are the methods of one default API object that reads the global
 from __future__ import annotations
 
 from time import perf_counter_ns, time_ns
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from txaio.aio._framework import CORE_RANGE, DISTRIBUTION
 from txaio.backend import require_core
@@ -20,15 +20,7 @@ import txaio
 from txaio.aio import _failure, _futures
 from txaio.aio._api import AsyncioApi
 from txaio.aio._failure import FailedFuture
-from txaio.aio._logging import (
-    _loggers,
-    add_log_categories,
-    get_global_log_level,
-    make_logger,
-    set_global_log_level,
-    start_logging,
-)
-from txaio.backend import Config
+from txaio.backend import STDOUT, Config
 from txaio.interfaces import IFailedFuture, ILogger, log_levels
 
 __all__ = (
@@ -83,6 +75,9 @@ def with_config(loop: Any = None) -> AsyncioApi:
 _default = AsyncioApi(config)
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from types import ModuleType
+
     # Checkers see the facade's typed signatures (the contract's); at run time the
     # names are the fast callables bound below.
     from txaio import (
@@ -106,6 +101,8 @@ if TYPE_CHECKING:
         sleep,
     )
     from txaio.aio._version import __version__ as __version__
+    from txaio.log import Logger
+    from txaio.log.sink import loggers as _loggers
 else:
     create_future = _default._create_future
     create_future_success = _default.create_future_success
@@ -129,8 +126,65 @@ else:
     failure_format_traceback = _failure.failure_format_traceback
 
 
-def __getattr__(name: str) -> str:
-    """``__version__``, read at first use: selecting a framework needs no version file."""
+# --- logging: txaio-log and the stdlib sink are imported at the first logging call -------------
+# Selecting asyncio imports no logging module: a program pays for them when it makes its first
+# logger or starts logging, which imports them before any line is written.
+_sink: ModuleType | None = None
+
+
+def _logging_module() -> ModuleType:
+    """``txaio.aio._logging``, imported now if it was not yet (with txaio-log)."""
+    global _sink
+    import txaio.aio._logging as module
+
+    _sink = module
+    return module
+
+
+def make_logger(level: str | None = None, namespace: str | None = None) -> Logger:
+    """A logger that writes through stdlib logging, named after where it is made.
+
+    ``namespace`` overrides the name; ``level`` gives it a level of its own
+    that ``set_global_log_level`` does not change.
+    """
+    logger: Logger = (_sink or _logging_module()).make_logger(level, namespace)  # names this frame's caller
+    return logger
+
+
+def start_logging(out: IO[Any] | None = STDOUT, level: str = "info") -> None:
+    """Write ``<timestamp> <message>`` lines at ``level`` and above to ``out`` (stdout by default).
+
+    txaio's records and those of every stdlib logger are shown; the root
+    logger becomes at least as verbose as ``level``.  ``out=None`` adds no
+    handler: it only sets the levels, for the handlers the application
+    added.  The first call wins: later calls change nothing (an unknown
+    level still raises).
+    """
+    (_sink or _logging_module()).start_logging(out, level)
+
+
+def set_global_log_level(level: str) -> None:
+    """Set the level of every logger that has no level of its own."""
+    (_sink or _logging_module()).set_global_log_level(level)
+
+
+def get_global_log_level() -> str:
+    """The level of every logger that has no level of its own."""
+    level: str = (_sink or _logging_module()).get_global_log_level()
+    return level
+
+
+def add_log_categories(categories: Mapping[str, str]) -> None:
+    """Add message formats by category key: ``log.info(log_category="AR123")``."""
+    (_sink or _logging_module()).add_log_categories(categories)
+
+
+def __getattr__(name: str) -> Any:
+    """``__version__`` and ``_loggers``, read at first use: selecting a framework needs neither."""
+    if name == "_loggers":
+        loggers = _logging_module()._loggers
+        globals()["_loggers"] = loggers
+        return loggers
     if name != "__version__":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from txaio.aio._version import __version__ as version

@@ -343,6 +343,11 @@ def select(name: str) -> None:
             raise _switch_refused(current, name)
         _use_framework(module)
         setattr(facade, "_explicit_framework", name)  # noqa: B010
+        if "txaio.log" in sys.modules:
+            # Loggers may exist already: their messages go to this framework's sink from now on.
+            # Without txaio-log in use, the sink waits for the first logging call (txaio-log
+            # imported later attaches it), so selecting imports no logging module.
+            FRAMEWORKS.find(name).load_log_sink()
 
 
 def use_asyncio() -> None:

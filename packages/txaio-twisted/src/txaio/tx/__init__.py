@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from time import perf_counter_ns, time_ns
-from typing import TYPE_CHECKING, ParamSpec
+from typing import IO, TYPE_CHECKING, Any, ParamSpec
 
 from txaio import backend
 from txaio.backend import require_core
@@ -17,19 +17,12 @@ from txaio.tx._framework import CORE_RANGE, DISTRIBUTION
 
 require_core(DISTRIBUTION, *CORE_RANGE)
 
-from txaio.interfaces import Future, IDelayedCall, IFailedFuture, ILogger
+from twisted.logger import Logger as TwistedLogger
+from twisted.logger import LogLevel
+
+from txaio.backend import STDOUT
+from txaio.interfaces import Future, IDelayedCall, IFailedFuture, ILogger, log_levels
 from txaio.tx._api import DEFAULT_API, TwistedApi, with_config
-from txaio.tx._logging import (
-    Logger,
-    LogLevel,
-    _loggers,
-    add_log_categories,
-    get_global_log_level,
-    log_levels,
-    make_logger,
-    set_global_log_level,
-    start_logging,
-)
 from txaio.tx._reactor import GLOBAL_CONFIG as config
 from txaio.tx._reactor import global_reactor
 from txaio.tx._timers import sleep_on
@@ -57,6 +50,11 @@ if TYPE_CHECKING:
         reject,
         resolve,
     )
+    from collections.abc import Mapping
+    from types import ModuleType
+
+    from txaio.log.sink import loggers as _loggers
+    from txaio.tx._logging import Logger
     from txaio.tx._version import __version__ as __version__
 else:
     from txaio.tx._failures import (
@@ -151,8 +149,74 @@ def sleep(delay: float) -> Future[None]:
     return sleep_on(reactor, delay)
 
 
-def __getattr__(name: str) -> str:
-    """``__version__``, read at first use: selecting a framework needs no version file."""
+# --- logging: txaio-log and the Twisted sink are imported at the first logging call -------------
+# Selecting Twisted imports no logging module: a program pays for them when it makes its first
+# logger or starts logging, which imports them before any line is written.
+_sink: ModuleType | None = None
+
+
+def _logging_module() -> ModuleType:
+    """``txaio.tx._logging``, imported now if it was not yet (with txaio-log)."""
+    global _sink
+    import txaio.tx._logging as module
+
+    _sink = module
+    return module
+
+
+def make_logger(
+    level: str | None = None,
+    logger: Callable[..., Any] = TwistedLogger,
+    observer: Any = None,
+    namespace: str | None = None,
+) -> Logger:
+    """A logger emitting twisted.logger events, named after where it is made.
+
+    As txaio 26.6.1's ``txaio.tx.make_logger``: ``level`` gives it a level of
+    its own that the global level does not change, ``logger`` is the Twisted
+    Logger class (any class whose instances have ``emit`` and ``failure``),
+    ``observer`` receives its events instead of the global publisher.
+    ``namespace`` overrides the name.
+    """
+    made: Logger = (_sink or _logging_module()).make_logger(level, logger, observer, namespace)  # names our caller
+    return made
+
+
+def start_logging(out: IO[Any] | None = STDOUT, level: str = "info") -> None:
+    """Write ``<timestamp> <message>`` lines at ``level`` and above to ``out`` (stdout by default).
+
+    txaio's events and every other twisted.logger or legacy
+    ``twisted.python.log`` event are shown.  ``out=None`` adds no output of
+    txaio's own: Twisted logging starts for the observers the application
+    added.  As in txaio 26.6.1, if Twisted logging had not begun, standard
+    output and error are redirected into the log.  The first call wins:
+    later calls change nothing (an unknown level still raises).
+    """
+    (_sink or _logging_module()).start_logging(out, level)
+
+
+def set_global_log_level(level: str) -> None:
+    """Set the level of every logger that has no level of its own."""
+    (_sink or _logging_module()).set_global_log_level(level)
+
+
+def get_global_log_level() -> str:
+    """The level of every logger that has no level of its own."""
+    level: str = (_sink or _logging_module()).get_global_log_level()
+    return level
+
+
+def add_log_categories(categories: Mapping[str, str]) -> None:
+    """Add message formats by category key: ``log.info(log_category="AR123")``."""
+    (_sink or _logging_module()).add_log_categories(categories)
+
+
+def __getattr__(name: str) -> Any:
+    """``__version__``, ``Logger`` and ``_loggers``, read at first use: selecting a framework needs none."""
+    if name in ("Logger", "_loggers"):
+        value = getattr(_logging_module(), name)
+        globals()[name] = value
+        return value
     if name != "__version__":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from txaio.tx._version import __version__ as version

@@ -4,6 +4,8 @@ Each event carries ``log_format``, ``log_namespace`` and ``log_level`` (a
 Twisted LogLevel) as Twisted's own Logger makes them, so any observer the
 user installed sees txaio's messages; ``start_logging`` adds one observer to
 the global publisher, which also receives legacy ``twisted.python.log.msg``.
+Imported by the first logging call of ``txaio.tx`` (or when txaio-log is in
+use at selection), not by selecting Twisted.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from twisted.logger import ILogObserver, LogLevel, formatEvent, globalLogBeginne
 from twisted.logger import Logger as TwistedLogger
 from twisted.python.failure import Failure
 
+import txaio.tx
 from txaio.interfaces import log_levels
 from txaio.log import Logger as _TxaioLogger
-from txaio.log import add_log_categories, get_global_log_level, register_backend, set_global_log_level
+from txaio.log import add_log_categories, get_global_log_level, register_backend, set_global_log_level, skip_frames_of
 from txaio.log import caller_namespace as _caller_namespace
 from txaio.log import start_logging as _start_logging
 from txaio.log.sink import STDOUT, LineWriter, format_line, format_message, is_enabled
@@ -186,6 +189,8 @@ class TxaioObserver:
 
 TWISTED_BACKEND = TwistedBackend()
 register_backend("twisted", TWISTED_BACKEND)
+# txaio.tx.make_logger() reaches make_logger below through its first-use delegate.
+skip_frames_of(txaio.tx.make_logger.__code__)
 
 
 class Logger(_TxaioLogger):
