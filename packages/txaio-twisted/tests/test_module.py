@@ -95,7 +95,10 @@ def test_the_first_make_logger_after_selection_loads_the_twisted_sink() -> None:
 
 def test_txaio_log_imported_after_selection_attaches_the_twisted_sink() -> None:
     # a logger of txaio.log itself follows the selected framework: its sink joins when txaio.log is imported
-    make = "txaio.use_twisted(); import txaio.log; loaded = 'txaio.tx._logging' in sys.modules; log = txaio.log.make_logger()"
+    make = (
+        "txaio.use_twisted(); import txaio.log; assert 'txaio.tx._logging' in sys.modules; "
+        "log = txaio.log.make_logger()"
+    )
     assert _events_of(make) == ["['through twisted {n}'] True False"]
 
 

@@ -21,6 +21,7 @@ from txaio.aio import _failure, _futures
 from txaio.aio._api import AsyncioApi
 from txaio.aio._failure import FailedFuture
 from txaio.backend import STDOUT, Config
+from txaio.backend import resolve as _resolve_reference
 from txaio.interfaces import IFailedFuture, ILogger, log_levels
 
 __all__ = (
@@ -133,10 +134,13 @@ _sink: ModuleType | None = None
 
 
 def _logging_module() -> ModuleType:
-    """``txaio.aio._logging``, imported now if it was not yet (with txaio-log)."""
-    global _sink
-    import txaio.aio._logging as module
+    """``txaio.aio._logging``, imported now if it was not yet (with txaio-log).
 
+    Imported as core imports what it loads on first use: with garbage collection held off,
+    so that no ``__del__`` that logs runs while the logging modules are half made.
+    """
+    global _sink
+    module: ModuleType = _resolve_reference("txaio.aio._logging")
     _sink = module
     return module
 

@@ -24,12 +24,14 @@ from txaio.backend import STDOUT
 from txaio.interfaces import Future, IDelayedCall, IFailedFuture, ILogger, log_levels
 from txaio.tx._api import DEFAULT_API, TwistedApi, with_config
 from txaio.tx._reactor import GLOBAL_CONFIG as config
-from txaio.tx._reactor import global_reactor
-from txaio.tx._timers import sleep_on
+from txaio.tx._reactor import global_reactor, sleep_on
 
 _P = ParamSpec("_P")
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from types import ModuleType
+
     # Checkers see the facade's typed signatures (the contract's); at run time the
     # names are the plain functions imported below.
     from txaio import (
@@ -50,9 +52,6 @@ if TYPE_CHECKING:
         reject,
         resolve,
     )
-    from collections.abc import Mapping
-    from types import ModuleType
-
     from txaio.log.sink import loggers as _loggers
     from txaio.tx._logging import Logger
     from txaio.tx._version import __version__ as __version__
@@ -156,10 +155,13 @@ _sink: ModuleType | None = None
 
 
 def _logging_module() -> ModuleType:
-    """``txaio.tx._logging``, imported now if it was not yet (with txaio-log)."""
-    global _sink
-    import txaio.tx._logging as module
+    """``txaio.tx._logging``, imported now if it was not yet (with txaio-log).
 
+    Imported as core imports what it loads on first use: with garbage collection held off,
+    so that no ``__del__`` that logs runs while the logging modules are half made.
+    """
+    global _sink
+    module: ModuleType = backend.resolve("txaio.tx._logging")
     _sink = module
     return module
 

@@ -14,8 +14,7 @@ from txaio import backend
 from txaio.backend import Config, FrameworkApi
 from txaio.interfaces import IFailedFuture
 from txaio.tx import _failures, _futures
-from txaio.tx._reactor import GLOBAL_CONFIG, reactor_of
-from txaio.tx._timers import batched_timer, sleep_on
+from txaio.tx._reactor import GLOBAL_CONFIG, batched_timer, reactor_of, sleep_on
 
 if TYPE_CHECKING:  # annotations only: twisted.internet.base costs some 60 modules at import
     from twisted.internet.base import DelayedCall
