@@ -15,6 +15,7 @@ import txaio
 import txaio.aio
 from txaio._core.contract import LOGGING_NAMES
 from txaio.aio import _logging as _aio_logging
+from txaio.backend import LOGGING_BEFORE_SELECTION
 from txaio.testutil import reset_selection, use_framework
 
 
@@ -27,9 +28,11 @@ def test_names_downstream_code_reaches_for() -> None:
     assert txaio.aio.FailedFuture.__name__ == "FailedFuture"
     assert issubclass(txaio.aio.FailedFuture, txaio.IFailedFuture)
     assert txaio.aio._loggers is _aio_logging._loggers
-    for name in LOGGING_NAMES:  # first-use delegates of _logging's, with the same signature
+    for name in ("make_logger", "start_logging"):  # first-use delegates of _logging's, with the same signature
         delegate, real = getattr(txaio.aio, name), getattr(_aio_logging, name)
         assert delegate.__module__ == "txaio.aio" and inspect.signature(delegate) == inspect.signature(real)
+    for name in set(LOGGING_NAMES) - {"make_logger", "start_logging"}:  # they need no sink: txaio-log's, through core
+        assert getattr(txaio.aio, name) is LOGGING_BEFORE_SELECTION[name]
     assert txaio.aio.config is txaio.config
 
 

@@ -20,7 +20,7 @@ import txaio
 from txaio.aio import _failure, _futures
 from txaio.aio._api import AsyncioApi
 from txaio.aio._failure import FailedFuture
-from txaio.backend import STDOUT, Config
+from txaio.backend import LOGGING_BEFORE_SELECTION, STDOUT, Config
 from txaio.backend import resolve as _resolve_reference
 from txaio.interfaces import IFailedFuture, ILogger, log_levels
 
@@ -76,7 +76,7 @@ def with_config(loop: Any = None) -> AsyncioApi:
 _default = AsyncioApi(config)
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from types import ModuleType
 
     # Checkers see the facade's typed signatures (the contract's); at run time the
@@ -167,20 +167,10 @@ def start_logging(out: IO[Any] | None = STDOUT, level: str = "info") -> None:
     (_sink or _logging_module()).start_logging(out, level)
 
 
-def set_global_log_level(level: str) -> None:
-    """Set the level of every logger that has no level of its own."""
-    (_sink or _logging_module()).set_global_log_level(level)
-
-
-def get_global_log_level() -> str:
-    """The level of every logger that has no level of its own."""
-    level: str = (_sink or _logging_module()).get_global_log_level()
-    return level
-
-
-def add_log_categories(categories: Mapping[str, str]) -> None:
-    """Add message formats by category key: ``log.info(log_category="AR123")``."""
-    (_sink or _logging_module()).add_log_categories(categories)
+# These need no sink: the functions txaio offers before selection, which import txaio-log on first use.
+set_global_log_level: Callable[[str], None] = LOGGING_BEFORE_SELECTION["set_global_log_level"]
+get_global_log_level: Callable[[], str] = LOGGING_BEFORE_SELECTION["get_global_log_level"]
+add_log_categories: Callable[[Mapping[str, str]], None] = LOGGING_BEFORE_SELECTION["add_log_categories"]
 
 
 def __getattr__(name: str) -> Any:

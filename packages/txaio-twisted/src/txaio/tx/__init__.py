@@ -20,16 +20,15 @@ require_core(DISTRIBUTION, *CORE_RANGE)
 from twisted.logger import Logger as TwistedLogger
 from twisted.logger import LogLevel
 
-from txaio.backend import STDOUT
+from txaio.backend import LOGGING_BEFORE_SELECTION, STDOUT, Config
 from txaio.interfaces import Future, IDelayedCall, IFailedFuture, ILogger, log_levels
-from txaio.tx._api import DEFAULT_API, TwistedApi, with_config
 from txaio.tx._reactor import GLOBAL_CONFIG as config
-from txaio.tx._reactor import global_reactor, sleep_on
+from txaio.tx._reactor import batched_timer, global_reactor, sleep_on
 
 _P = ParamSpec("_P")
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from types import ModuleType
 
     # Checkers see the facade's typed signatures (the contract's); at run time the
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
         resolve,
     )
     from txaio.log.sink import loggers as _loggers
+    from txaio.tx._api import TwistedApi
     from txaio.tx._logging import Logger
     from txaio.tx._version import __version__ as __version__
 else:
@@ -76,7 +76,10 @@ else:
         resolve,
     )
 
-    make_batched_timer = DEFAULT_API.make_batched_timer
+    def make_batched_timer(bucket_seconds: float, chunk_size: int = 100) -> backend.BatchedTimer:
+        """A timer that groups its calls into buckets of ``bucket_seconds``, on ``txaio.config.loop``'s reactor."""
+        return batched_timer(config, bucket_seconds, chunk_size)
+
 
 __all__ = (
     "IFailedFuture",
@@ -119,6 +122,26 @@ __all__ = (
 
 using_twisted = True
 using_asyncio = False
+
+
+def with_config(loop: Any = None) -> TwistedApi:
+    """An API object whose timers use ``loop`` (else ``txaio.config.loop``, else the global reactor).
+
+    Twisted has one reactor per process: a ``loop`` other than the reactor
+    already set in ``txaio.config.loop`` is refused.  An asyncio loop there (an
+    application on asyncio, this object a library's) is not a reactor: it is
+    passed over.  The API object's class is imported at the first call.
+    """
+    configured = config.loop
+    if configured is not None and not hasattr(configured, "callLater"):
+        configured = None  # an asyncio loop, set by an application on asyncio: not a reactor
+    if loop is not None and configured is not None and loop is not configured:
+        raise RuntimeError(
+            f"Twisted has one reactor per process: with_config(loop={loop!r}) differs from the reactor "
+            f"already set in txaio.config.loop ({configured!r})"
+        )
+    api: TwistedApi = backend.resolve("txaio.tx._api:TwistedApi")(Config(loop))
+    return api
 
 
 def call_later(delay: float, fun: Callable[_P, object], *args: _P.args, **kwargs: _P.kwargs) -> IDelayedCall:
@@ -197,26 +220,16 @@ def start_logging(out: IO[Any] | None = STDOUT, level: str = "info") -> None:
     (_sink or _logging_module()).start_logging(out, level)
 
 
-def set_global_log_level(level: str) -> None:
-    """Set the level of every logger that has no level of its own."""
-    (_sink or _logging_module()).set_global_log_level(level)
-
-
-def get_global_log_level() -> str:
-    """The level of every logger that has no level of its own."""
-    level: str = (_sink or _logging_module()).get_global_log_level()
-    return level
-
-
-def add_log_categories(categories: Mapping[str, str]) -> None:
-    """Add message formats by category key: ``log.info(log_category="AR123")``."""
-    (_sink or _logging_module()).add_log_categories(categories)
+# These need no sink: the functions txaio offers before selection, which import txaio-log on first use.
+set_global_log_level: Callable[[str], None] = LOGGING_BEFORE_SELECTION["set_global_log_level"]
+get_global_log_level: Callable[[], str] = LOGGING_BEFORE_SELECTION["get_global_log_level"]
+add_log_categories: Callable[[Mapping[str, str]], None] = LOGGING_BEFORE_SELECTION["add_log_categories"]
 
 
 def __getattr__(name: str) -> Any:
-    """``__version__``, ``Logger`` and ``_loggers``, read at first use: selecting a framework needs none."""
-    if name in ("Logger", "_loggers"):
-        value = getattr(_logging_module(), name)
+    """``__version__``, ``Logger``, ``_loggers``, ``TwistedApi``: read at first use, selecting needs none."""
+    if name in ("Logger", "_loggers", "TwistedApi"):
+        value = backend.resolve(f"txaio.tx._api:{name}") if name == "TwistedApi" else getattr(_logging_module(), name)
         globals()[name] = value
         return value
     if name != "__version__":
