@@ -43,21 +43,10 @@ skip_frames_of(txaio.aio.make_logger.__code__)
 
 
 def make_logger(level: str | None = None, namespace: str | None = None) -> Logger:
-    """A logger that writes through stdlib logging, named after where it is made.
-
-    ``namespace`` overrides the name; ``level`` gives it a level of its own
-    that ``set_global_log_level`` does not change.
-    """
+    """What ``txaio.aio.make_logger`` (its first-use delegate, which says what it makes) returns."""
     return Logger(_caller_namespace() if namespace is None else namespace, level, backend=STDLIB_BACKEND)
 
 
 def start_logging(out: IO[Any] | None = STDOUT, level: str = "info") -> None:
-    """Write ``<timestamp> <message>`` lines at ``level`` and above to ``out`` (stdout by default).
-
-    txaio's records and those of every stdlib logger are shown; the root
-    logger becomes at least as verbose as ``level``.  ``out=None`` adds no
-    handler: it only sets the levels, for the handlers the application
-    added.  The first call wins: later calls change nothing (an unknown
-    level still raises).
-    """
+    """What ``txaio.aio.start_logging`` (its first-use delegate, which says what it does) does."""
     _start_logging(out, level, backend=STDLIB_BACKEND)

@@ -224,25 +224,10 @@ def make_logger(
     observer: Any = None,
     namespace: str | None = None,
 ) -> Logger:
-    """A logger emitting twisted.logger events, named after where it is made.
-
-    As txaio 26.6.1's ``txaio.tx.make_logger``: ``level`` gives it a level of
-    its own that the global level does not change, ``logger`` is the Twisted
-    Logger class (any class whose instances have ``emit`` and ``failure``),
-    ``observer`` receives its events instead of the global publisher.
-    ``namespace`` overrides the name.
-    """
+    """What ``txaio.tx.make_logger`` (its first-use delegate, which says what it makes) returns."""
     return Logger(level, logger, _caller_namespace() if namespace is None else namespace, observer)
 
 
 def start_logging(out: IO[Any] | None = STDOUT, level: str = "info") -> None:
-    """Write ``<timestamp> <message>`` lines at ``level`` and above to ``out`` (stdout by default).
-
-    txaio's events and every other twisted.logger or legacy
-    ``twisted.python.log`` event are shown.  ``out=None`` adds no output of
-    txaio's own: Twisted logging starts for the observers the application
-    added.  As in txaio 26.6.1, if Twisted logging had not begun, standard
-    output and error are redirected into the log.  The first call wins:
-    later calls change nothing (an unknown level still raises).
-    """
+    """What ``txaio.tx.start_logging`` (its first-use delegate, which says what it does) does."""
     _start_logging(out, level, backend=TWISTED_BACKEND)
