@@ -107,6 +107,19 @@ def test_a_logger_made_before_selection_finds_the_twisted_sink_loaded_at_selecti
     assert _events_of(make) == ["['through twisted {n}'] True False"]
 
 
+def test_restoring_twisted_after_a_test_brought_txaio_log_in_attaches_the_twisted_sink() -> None:
+    steps = (
+        "from txaio.testutil import use_framework\n"
+        "txaio.use_twisted()\n"
+        "with use_framework('asyncio'):\n"
+        "    import txaio.log\n"
+        "    assert 'txaio.tx._logging' not in sys.modules\n"
+        "assert 'txaio.tx._logging' in sys.modules\n"
+        "log = txaio.log.make_logger()\n"
+    )
+    assert _events_of(f"exec({steps!r})") == ["['through twisted {n}'] True False"]
+
+
 def test_a_custom_reactor_installed_after_selection_is_used() -> None:
     out = run_python(
         """
