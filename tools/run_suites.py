@@ -690,6 +690,11 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--list", action="store_true", help="list the suites and their commands, run nothing")
     parser.add_argument("--build-wheels", metavar="FOLDER", help=argparse.SUPPRESS)
+    return parse_with_pytest_args(parser, argv)
+
+
+def parse_with_pytest_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """``parser``'s options; every other argument, and all that follows ``--``, as ``pytest_args``."""
     head, tail = list(argv), []
     if "--" in head:
         cut = head.index("--")
