@@ -64,7 +64,11 @@ def expected_parts(requirements: tuple[str, ...]) -> set[str]:
 
 def child_env(**extra: str) -> dict[str, str]:
     """The environment for commands run in a venv: nothing leaks in from the test process."""
-    env = {key: value for key, value in os.environ.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    # Bytecode is written as Python does by default, even where PYTHONDONTWRITEBYTECODE is set
+    # (some containers): uv writes none at install, and without it each of the many interpreters
+    # run in a venv compiles everything it imports (Twisted, pytest, pip) again.
+    leave_out = ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PYTHONDONTWRITEBYTECODE")
+    env = {key: value for key, value in os.environ.items() if key not in leave_out}
     env.update(UV_NO_PROGRESS="1", PIP_CONFIG_FILE=os.devnull, PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INPUT="1")
     env.update(extra)
     return env
@@ -251,9 +255,6 @@ def run_conformance(venv: Venv, report: Path) -> ConformanceRun:
         "ignore:Unknown config option:pytest.PytestConfigWarning",
         f"--junitxml={report}",
         cwd=venv.path,
-        # Bytecode goes into the venv, never beside the suite's files in the work tree; kept
-        # there, the suite's many child interpreters do not each compile Twisted again.
-        PYTHONPYCACHEPREFIX=str(venv.path / "pycache"),
     )
     output = f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
     if result.returncode != 0:

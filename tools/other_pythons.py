@@ -36,7 +36,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tools import testing_root
-from tools.run_suites import parse_with_pytest_args
+from tools.run_suites import parse_with_pytest_args, suite_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "other-pythons"
@@ -233,7 +233,7 @@ def editable_requirements() -> list[str]:
 
 
 def venv_env(venv: Path) -> dict[str, str]:
-    env = dict(os.environ)
+    env = suite_environment(os.environ)  # bytecode written: the venv's installer wrote none
     env.pop("PYTHONHOME", None)
     env["VIRTUAL_ENV"] = str(venv)
     env["PATH"] = f"{venv}/bin:{env.get('PATH', '/usr/bin:/bin')}"

@@ -32,7 +32,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -693,6 +693,17 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return parse_with_pytest_args(parser, argv)
 
 
+def suite_environment(given: Mapping[str, str]) -> dict[str, str]:
+    """The suites' environment: ``given``, with Python writing bytecode as it does by default.
+
+    The suites start thousands of interpreters, in venvs whose installers wrote no bytecode;
+    under ``PYTHONDONTWRITEBYTECODE`` (set in some containers) each one compiles every module
+    it imports again, pytest and Twisted included, which doubles the run's CPU time.  The
+    bytecode goes to ``__pycache__`` folders, which git and the builds ignore.
+    """
+    return {key: value for key, value in given.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 def parse_with_pytest_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
     """``parser``'s options; every other argument, and all that follows ``--``, as ``pytest_args``."""
     head, tail = list(argv), []
@@ -727,7 +738,7 @@ def main(argv: Sequence[str]) -> int:
     if not suites:
         print(f"no suite is named {' or '.join(args.only)}; --list shows them", file=sys.stderr)
         return 2
-    env = dict(os.environ)
+    env = suite_environment(os.environ)
     env[WHEELS_VARIABLE] = str(WHEELS)
     tests = [suite for suite in suites if suite.progress]
     print(

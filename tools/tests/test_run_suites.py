@@ -26,6 +26,7 @@ from tools.run_suites import (
     parse_counts_text,
     priority,
     select,
+    suite_environment,
     verdict,
 )
 
@@ -376,3 +377,10 @@ def test_a_suite_s_cpu_time_counts_the_processes_it_started(tmp_path: Path) -> N
     assert table["spins"].split()[-3:] == ["1", "s", "passed"], table
     assert table["idle"].split()[-3:] == ["0", "s", "passed"], table
     assert "of CPU]" in (tmp_path / "logs" / "spins.log").read_text()
+
+
+def test_the_suites_write_bytecode_even_where_the_environment_turned_it_off() -> None:
+    """Thousands of interpreters each compiling pytest and Twisted again would double the run's CPU."""
+    given = {"PATH": "/usr/bin", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1"}
+    assert suite_environment(given) == {"PATH": "/usr/bin", "PYTHONUNBUFFERED": "1"}
+    assert given["PYTHONDONTWRITEBYTECODE"] == "1"  # the caller's own mapping is left as it was
