@@ -81,7 +81,7 @@ from txaio._core.selection import (
     unselected_bindings,
 )
 from txaio._core.unselected import LOGGING_BEFORE_SELECTION
-from txaio._core.versions import parse_version, require_core
+from txaio._core._version import parse_version, require_core
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): selecting a framework needs none of them
     from txaio._core.batched import BatchedCall, BatchedTimer
