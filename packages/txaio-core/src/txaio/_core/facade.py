@@ -20,6 +20,7 @@ try:
     from typing import Final
 
     from txaio._core import unselected
+    from txaio._core._version import installed_version as _installed_version
     from txaio._core.contract import Config
     from txaio._core.selection import _use_framework as _use_framework
     from txaio._core.selection import use_asyncio, use_twisted
@@ -46,7 +47,6 @@ try:
         resolve,
         sleep,
     )
-    from txaio._core._version import installed_version as _installed_version
     from txaio.interfaces import Future as Future
     from txaio.interfaces import IBatchedTimer as IBatchedTimer
     from txaio.interfaces import IFailedFuture, ILogger

@@ -49,6 +49,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from txaio._core._version import __version__ as __version__
+from txaio._core._version import parse_version, require_core
 from txaio._core.contract import (
     BACKEND_NAMES,
     FLAG_NAMES,
@@ -81,7 +82,6 @@ from txaio._core.selection import (
     unselected_bindings,
 )
 from txaio._core.unselected import LOGGING_BEFORE_SELECTION
-from txaio._core._version import parse_version, require_core
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): selecting a framework needs none of them
     from txaio._core.batched import BatchedCall, BatchedTimer
