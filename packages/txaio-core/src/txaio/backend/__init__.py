@@ -60,10 +60,8 @@ from txaio._core.contract import (
     UNSET,
     Config,
     FrameworkApi,
-    Unset,
-)
-from txaio._core.failures import (
     NotAnExceptionError,
+    Unset,
     describe,
     exception_message,
     exception_of_failure,
