@@ -37,7 +37,7 @@ import venvs
 ASYNCIO = "txaio-asyncio"
 #: The modules compiled: the operations on futures, the ``*args`` operations, the API
 #: object, the loop lookup and the failures (txaio/aio/<name>.py).
-HOT_MODULES = ("_futures", "_calls", "_api", "_loop", "_failure")
+HOT_MODULES = ("_futures", "_api", "_loop", "_failure")
 #: The one shared library mypyc makes for them, kept inside txaio-asyncio's own folder
 #: (by default it is a top-level ``<hash>__mypyc`` module, a path no part owns).
 GROUP = "txaio.aio._compiled"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from txaio._core._version import __version__
-from txaio._core.versions import parse_version, require_core
+from txaio._core._version import __version__, parse_version, require_core
 
 
 @pytest.mark.parametrize(

@@ -34,11 +34,12 @@ def final_names(module: object) -> set[str]:
 
 
 def imported_from(module: object, source: str) -> set[str]:
-    """The names a module's source imports from module ``source``."""
+    """The names a module's source imports from module ``source`` at its top level (a ``try:`` block's included)."""
     tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    statements = [inner for node in tree.body for inner in (node.body if isinstance(node, ast.Try) else [node])]
     return {
         alias.asname or alias.name
-        for node in tree.body
+        for node in statements
         if isinstance(node, ast.ImportFrom) and node.module == source
         for alias in node.names
     }

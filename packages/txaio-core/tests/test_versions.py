@@ -6,7 +6,7 @@ from pathlib import Path
 
 import txaio
 from txaio._core._version import __version__ as core_version
-from txaio._core.versions import installed_version
+from txaio._core._version import installed_version
 
 
 def make_site(tmp_path: Path, *dist_infos: str) -> list[str]:

@@ -15,10 +15,9 @@ from typing import Any
 
 from txaio import backend
 from txaio.aio import _failure, _futures
-from txaio.aio._calls import bind_as_future, bind_call_later, bind_create_future
 from txaio.aio._failure import FailedFuture, exception_of
 from txaio.aio._futures import CancellableFuture
-from txaio.aio._loop import current_loop, open_loop
+from txaio.aio._loop import bind_as_future, bind_call_later, bind_create_future, current_loop, open_loop
 from txaio.backend import UNSET, Config, FrameworkApi
 from txaio.backend import Unset as _Unset
 from txaio.interfaces import IBatchedTimer, IFailedFuture
@@ -151,7 +150,7 @@ class AsyncioApi(FrameworkApi):
         return future
 
     def as_future(self, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> _Future:
-        """Call ``fun`` and always return a future of its outcome (see ``_calls``)."""
+        """Call ``fun`` and always return a future of its outcome (see ``_loop``)."""
         return self._as_future(fun, *args, **kwargs)
 
     # These take only asyncio futures, narrower than the contract's Future protocol

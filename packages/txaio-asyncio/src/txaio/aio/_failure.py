@@ -3,7 +3,7 @@
 asyncio has no ``Failure`` type, so errbacks get a :class:`FailedFuture`
 holding the exception and its traceback.  The ``failure_*`` helpers accept
 any IFailedFuture (Twisted's ``Failure`` too), reading only ``.value``; they
-run inside error handling, so they never raise (see ``txaio._core.failures``).
+run inside error handling, so they never raise (see ``txaio.backend``).
 """
 
 from __future__ import annotations

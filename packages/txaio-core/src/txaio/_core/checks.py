@@ -26,7 +26,7 @@ import math
 import sys
 from typing import Any
 
-from txaio._core.failures import describe
+from txaio._core.contract import describe
 
 _INFINITY = math.inf
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 import threading
@@ -10,7 +9,7 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import Any, Final
 
-from txaio._core import unselected
+from txaio._core import hold_collection, release_collection, unselected
 from txaio._core.contract import BACKEND_NAMES, FLAG_NAMES, LOGGING_NAMES, OPERATION_NAMES
 
 
@@ -132,9 +131,7 @@ def import_module(name: str) -> ModuleType:
     garbage there, and a ``__del__`` that uses txaio (logs, sets the log level) would meet the
     module half made.  The collection happens after, as it would have a moment later anyway.
     """
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
+    held = hold_collection()
     try:
         return importlib.import_module(name)
     except ImportError as exc:
@@ -145,8 +142,7 @@ def import_module(name: str) -> ModuleType:
             raise
         raise failure from None
     finally:
-        if collecting:
-            gc.enable()
+        release_collection(held)
 
 
 #: The entry-point group where each backend registers its :class:`Framework`.

@@ -20,7 +20,7 @@ import traceback
 from types import CodeType
 from typing import Any
 
-from txaio._core.failures import safe_str
+from txaio._core.contract import safe_str
 
 _CAUSE = "\nThe above exception was the direct cause of the following exception:\n\n"
 _CONTEXT = "\nDuring handling of the above exception, another exception occurred:\n\n"

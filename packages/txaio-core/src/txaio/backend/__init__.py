@@ -49,6 +49,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from txaio._core._version import __version__ as __version__
+from txaio._core._version import parse_version, require_core
 from txaio._core.contract import (
     BACKEND_NAMES,
     FLAG_NAMES,
@@ -59,10 +60,8 @@ from txaio._core.contract import (
     UNSET,
     Config,
     FrameworkApi,
-    Unset,
-)
-from txaio._core.failures import (
     NotAnExceptionError,
+    Unset,
     describe,
     exception_message,
     exception_of_failure,
@@ -81,7 +80,6 @@ from txaio._core.selection import (
     unselected_bindings,
 )
 from txaio._core.unselected import LOGGING_BEFORE_SELECTION
-from txaio._core.versions import parse_version, require_core
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): selecting a framework needs none of them
     from txaio._core.batched import BatchedCall, BatchedTimer

@@ -56,19 +56,17 @@ if TYPE_CHECKING:
     from txaio.tx._logging import Logger
     from txaio.tx._version import __version__ as __version__
 else:
-    from txaio.tx._failures import (
-        create_failure,
-        failure_format_traceback,
-        failure_message,
-        failure_traceback,
-    )
     from txaio.tx._futures import (
         add_callbacks,
         as_future,
         cancel,
+        create_failure,
         create_future,
         create_future_error,
         create_future_success,
+        failure_format_traceback,
+        failure_message,
+        failure_traceback,
         gather,
         is_called,
         is_future,

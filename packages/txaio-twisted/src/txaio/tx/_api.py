@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from txaio import backend
 from txaio.backend import FrameworkApi
 from txaio.interfaces import IFailedFuture
-from txaio.tx import _failures, _futures
+from txaio.tx import _futures
 from txaio.tx._reactor import batched_timer, reactor_of, sleep_on
 
 if TYPE_CHECKING:  # annotations only: twisted.internet.base costs some 60 modules at import
@@ -40,14 +40,14 @@ class TwistedApi(FrameworkApi):
     cancel = staticmethod(_futures.cancel)  # type: ignore[assignment]
     add_callbacks = staticmethod(_futures.add_callbacks)  # type: ignore[assignment]
     gather = staticmethod(_futures.gather)
-    failure_message = staticmethod(_failures.failure_message)
-    failure_traceback = staticmethod(_failures.failure_traceback)
-    failure_format_traceback = staticmethod(_failures.failure_format_traceback)
+    failure_message = staticmethod(_futures.failure_message)
+    failure_traceback = staticmethod(_futures.failure_traceback)
+    failure_format_traceback = staticmethod(_futures.failure_format_traceback)
 
     def create_failure(self, exception: BaseException | None = None) -> IFailedFuture:
         """A Failure for ``exception`` (the exception being handled if None)."""
         # Failure is registered as an IFailedFuture at runtime; mypy cannot see that.
-        return cast(IFailedFuture, _failures.create_failure(exception))
+        return cast(IFailedFuture, _futures.create_failure(exception))
 
     def call_later(self, delay: float, fun: Callable[..., Any], *args: Any, **kwargs: Any) -> DelayedCall:
         """Call ``fun(*args, **kwargs)`` in ``delay`` seconds; returns the reactor's IDelayedCall."""

@@ -25,7 +25,7 @@ from twisted.internet.defer import CancelledError, Deferred
 from twisted.python.failure import Failure
 
 from txaio.backend import ForeignFutures
-from txaio.tx._failures import new_failure
+from txaio.tx._futures import new_failure
 from txaio.tx._reactor import GLOBAL_CONFIG
 
 _Future = asyncio.Future[Any]

@@ -30,7 +30,7 @@ from txaio.log import caller_namespace as _caller_namespace
 from txaio.log import start_logging as _start_logging
 from txaio.log.sink import STDOUT, LineWriter, format_line, format_message, is_enabled
 from txaio.log.sink import loggers as _all_loggers
-from txaio.tx._failures import failure_format_traceback
+from txaio.tx._futures import failure_format_traceback
 
 __all__ = (
     "LogLevel",

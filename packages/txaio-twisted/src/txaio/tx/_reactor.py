@@ -19,7 +19,7 @@ from twisted.logger import Logger
 import txaio
 from txaio import backend
 from txaio.backend import Config
-from txaio.tx._failures import new_failure
+from txaio.tx._futures import new_failure
 
 #: txaio's one global configuration (never replaced, so holding it is safe).
 GLOBAL_CONFIG: Config = txaio.config
