@@ -94,13 +94,12 @@ class Labels:
 
 
 def outcome(future: asyncio.Future[Any], label: Labels) -> str:
-    """What a future holds, without retrieving anything it has not already given."""
-    if not future.done():
-        return "pending"
-    if future.cancelled():
-        return "cancelled"
-    error = future.exception()
-    return f"error {label(error)}" if error is not None else f"result {label(future.result())}"
+    """What a future holds, read without retrieving it (so retrieval stays observable)."""
+    state = future._state  # type: ignore[attr-defined]
+    if state != "FINISHED":
+        return state.lower()
+    error = future._exception  # type: ignore[attr-defined]
+    return f"error {label(error)}" if error is not None else f"result {label(future._result)}"  # type: ignore[attr-defined]
 
 
 def run(scenario: Scenario, loop: asyncio.AbstractEventLoop, ours: bool) -> list[str]:
@@ -215,12 +214,19 @@ def run(scenario: Scenario, loop: asyncio.AbstractEventLoop, ours: bool) -> list
                 story.append(f"turn {turn}: outer {outcome(outer_box[0], label)}")
             await asyncio.sleep(0)
 
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        story.append(f"turn {turn}: loop error {context['message']} {label(context.get('exception'))}")
+
+    loop.set_exception_handler(handler)
     txaio.config.loop = loop
     try:
         loop.run_until_complete(driver())
         for index, future in enumerate(futures):
             retrieved = not getattr(future, "_log_traceback", False)
             story.append(f"end: input {index} {outcome(future, label)} retrieved={retrieved}")
+        if outer_box:
+            retrieved = not getattr(outer_box[0], "_log_traceback", False)
+            story.append(f"end: outer {outcome(outer_box[0], label)} retrieved={retrieved}")
         told = len(story)
         for pending in (*controls, *awaiters, *futures):  # leave nothing unresolved behind
             pending.cancel()
