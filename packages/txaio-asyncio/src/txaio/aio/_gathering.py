@@ -36,6 +36,10 @@ _SETTLES_AT_ONCE = sys.version_info >= (3, 12)
 #: input (``python -m asyncio pstree`` shows it); that case is left to asyncio.gather.
 _RECORDS_WAITERS = hasattr(asyncio.futures, "future_add_to_awaited_by")
 _current_task = asyncio.current_task
+# The reads of every input's outcome; the types taken here do not override them.
+_cancelled = asyncio.Future.cancelled
+_exception = asyncio.Future.exception
+_result = asyncio.Future.result
 _asyncio_gather = asyncio.gather
 
 
@@ -74,6 +78,17 @@ def gather_futures(items: list[Any], loop: asyncio.AbstractEventLoop, return_exc
         if not waiting:
             _conclude(outer, children)
 
+    def settle(done: list[_Future]) -> None:
+        """The inputs that were done when gather was called, in input order, as ``child_done`` each."""
+        nonlocal waiting
+        if return_exceptions and not outer.done():  # no input can settle the outer but the last
+            waiting -= len(done)
+            if not waiting:
+                _conclude(outer, children)
+            return
+        for child in done:
+            child_done(child)
+
     done: list[_Future] = []
     for child in distinct:
         if child.done():
@@ -82,21 +97,22 @@ def gather_futures(items: list[Any], loop: asyncio.AbstractEventLoop, return_exc
             child.add_done_callback(child_done)
     if done:
         if _SETTLES_AT_ONCE:
-            _settle(child_done, done)
+            settle(done)
         else:
-            loop.call_soon(_settle, child_done, done)
+            loop.call_soon(settle, done)
     return outer
-
-
-def _settle(child_done: Callable[[_Future], None], done: list[_Future]) -> None:
-    """The inputs that were done when gather was called, in input order."""
-    for child in done:
-        child_done(child)
 
 
 def _conclude(outer: Any, children: tuple[_Future, ...]) -> None:
     """Every input is done: the outer gets the list of outcomes, or is cancelled if that was asked."""
-    results = [_outcome(child) for child in children]
+    if True in map(_cancelled, children):
+        results = [_outcome(child) for child in children]
+    else:  # the common case, read a column at a time (nothing runs between the reads)
+        results = list(map(_exception, children))
+        if results.count(None) == len(results):
+            results = list(map(_result, children))
+        else:
+            results = [child.result() if error is None else error for child, error in zip(children, results)]
     if outer._cancel_requested:
         # as asyncio: the cancellation error is made from the last input
         outer.set_exception(children[-1]._make_cancelled_error())
