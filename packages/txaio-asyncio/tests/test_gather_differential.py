@@ -116,8 +116,9 @@ def run(scenario: Scenario, loop: asyncio.AbstractEventLoop, ours: bool) -> list
         control = loop.create_future()
         controls.append(control)
         if child.kind.startswith("task"):
+            swallowing = child.kind.endswith("swallowing")
 
-            async def body(control: asyncio.Future[Any] = control, swallow: bool = child.kind.endswith("swallowing")) -> Any:
+            async def body(control: asyncio.Future[Any] = control, swallow: bool = swallowing) -> Any:
                 try:
                     return await control
                 except asyncio.CancelledError:
@@ -164,7 +165,7 @@ def run(scenario: Scenario, loop: asyncio.AbstractEventLoop, ours: bool) -> list
     async def awaiter(outer: asyncio.Future[Any]) -> None:
         try:
             got = await outer
-        except BaseException as error:  # noqa: BLE001 - the story records everything
+        except BaseException as error:
             story.append(f"turn {turn}: awaiter raised {label(error)}")
         else:
             story.append(f"turn {turn}: awaiter got {label(got)}")
@@ -183,7 +184,7 @@ def run(scenario: Scenario, loop: asyncio.AbstractEventLoop, ours: bool) -> list
 
     async def driver() -> None:
         nonlocal turn
-        for turn in range(TURNS):  # noqa: B007 - the callbacks read the turn
+        for turn in range(TURNS):
             if turn == 0:
                 for index, child in enumerate(scenario.children):
                     make(index, child)
@@ -253,19 +254,21 @@ def test_drawn_scenarios_tell_the_same_story(loop_name: str, block: int) -> None
 
 def cases() -> Iterator[tuple[str, Scenario]]:
     """The cases the issue names, spelled out (the drawn ones cover their mixtures)."""
-    for return_exceptions in (True, False):
-        mode = "returned" if return_exceptions else "raised"
-        done = [Child("future", "result"), Child("future", "error"), Child("task", "result")]
-        yield f"all-done-{mode}", Scenario(done, [0, 1, 2], return_exceptions, True)
-        yield f"all-done-in-a-callback-{mode}", Scenario(done, [2, 1, 0], return_exceptions, False)
-        pending = [Child("future", "pending"), Child("task", "pending"), Child("cancellable", "pending")]
-        yield f"repeated-{mode}", Scenario(pending, [0, 1, 0, 2, 1], return_exceptions, True, [(3, "resolve", 0), (3, "resolve", 1), (4, "resolve", 2)])
-        yield f"cancel-outer-{mode}", Scenario(pending, [0, 1, 2], return_exceptions, True, [(3, "cancel-outer-message", 0)])
-        swallowing = [Child("task-swallowing", "pending"), Child("cancellable-resolving", "pending"), Child("future", "result")]
-        yield f"cancel-swallowed-{mode}", Scenario(swallowing, [0, 1, 2], return_exceptions, True, [(3, "cancel-outer", 0)])
-        failing = [Child("future", "pending"), Child("future", "pending"), Child("future", "cancelled-message")]
-        yield f"failures-{mode}", Scenario(failing, [0, 1, 2], return_exceptions, True, [(3, "fail", 1), (3, "fail", 0)])
-        yield f"cancelled-input-{mode}", Scenario(failing, [0, 1], return_exceptions, True, [(3, "cancel-message", 1), (4, "resolve", 0)])
+    done = [Child("future", "result"), Child("future", "error"), Child("task", "result")]
+    pending = [Child("future", "pending"), Child("task", "pending"), Child("cancellable", "pending")]
+    swallowing = [Child("task-swallowing", "pending"), Child("cancellable-resolving", "pending"), done[0]]
+    failing = [Child("future", "pending"), Child("future", "pending"), Child("future", "cancelled-message")]
+    resolve_later = [(3, "resolve", 0), (3, "resolve", 1), (4, "resolve", 2)]
+    for returned in (True, False):
+        mode = "returned" if returned else "raised"
+        yield f"all-done-{mode}", Scenario(done, [0, 1, 2], returned, True)
+        yield f"all-done-in-a-callback-{mode}", Scenario(done, [2, 1, 0], returned, False)
+        yield f"repeated-{mode}", Scenario(pending, [0, 1, 0, 2, 1], returned, True, resolve_later)
+        yield f"cancel-outer-{mode}", Scenario(pending, [0, 1, 2], returned, True, [(3, "cancel-outer-message", 0)])
+        yield f"cancel-swallowed-{mode}", Scenario(swallowing, [0, 1, 2], returned, True, [(3, "cancel-outer", 0)])
+        yield f"failures-{mode}", Scenario(failing, [0, 1, 2], returned, True, [(3, "fail", 1), (3, "fail", 0)])
+        cancel_then_resolve = [(3, "cancel-message", 1), (4, "resolve", 0)]
+        yield f"cancelled-input-{mode}", Scenario(failing, [0, 1], returned, True, cancel_then_resolve)
 
 
 @pytest.mark.parametrize("loop_name", sorted(LOOPS))

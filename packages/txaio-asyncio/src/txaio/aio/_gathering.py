@@ -36,6 +36,7 @@ _SETTLES_AT_ONCE = sys.version_info >= (3, 12)
 #: input (``python -m asyncio pstree`` shows it); that case is left to asyncio.gather.
 _RECORDS_WAITERS = hasattr(asyncio.futures, "future_add_to_awaited_by")
 _current_task = asyncio.current_task
+_running_loop = asyncio._get_running_loop
 # The reads of every input's outcome; the types taken here do not override them.
 _cancelled = asyncio.Future.cancelled
 _exception = asyncio.Future.exception
@@ -52,7 +53,7 @@ def gather_futures(items: list[Any], loop: asyncio.AbstractEventLoop, return_exc
     for item in items:
         if type(item) not in OWN_FUTURES or item._loop is not loop:
             return None
-    if _OUTER is None or (_RECORDS_WAITERS and _current_task(loop) is not None):
+    if _OUTER is None or (_RECORDS_WAITERS and _in_a_task()):
         return _asyncio_gather(*items, return_exceptions=return_exceptions)
     children = tuple(items)
     distinct = dict.fromkeys(children)
@@ -69,7 +70,7 @@ def gather_futures(items: list[Any], loop: asyncio.AbstractEventLoop, return_exc
             return
         if not return_exceptions:
             if child.cancelled():
-                outer.set_exception(child._make_cancelled_error())
+                outer.set_exception(child._make_cancelled_error())  # type: ignore[attr-defined]
                 return
             error = child.exception()
             if error is not None:
@@ -103,6 +104,12 @@ def gather_futures(items: list[Any], loop: asyncio.AbstractEventLoop, return_exc
     return outer
 
 
+def _in_a_task() -> bool:
+    """True when a task of the running loop calls (the task asyncio.gather records from 3.14)."""
+    running = _running_loop()
+    return running is not None and _current_task(running) is not None
+
+
 def _conclude(outer: Any, children: tuple[_Future, ...]) -> None:
     """Every input is done: the outer gets the list of outcomes, or is cancelled if that was asked."""
     if True in map(_cancelled, children):
@@ -112,10 +119,11 @@ def _conclude(outer: Any, children: tuple[_Future, ...]) -> None:
         if results.count(None) == len(results):
             results = list(map(_result, children))
         else:
-            results = [child.result() if error is None else error for child, error in zip(children, results)]
+            errors = results
+            results = [child.result() if e is None else e for child, e in zip(children, errors, strict=True)]
     if outer._cancel_requested:
         # as asyncio: the cancellation error is made from the last input
-        outer.set_exception(children[-1]._make_cancelled_error())
+        outer.set_exception(children[-1]._make_cancelled_error())  # type: ignore[attr-defined]
     else:
         outer.set_result(results)
 
