@@ -55,7 +55,7 @@ def gather_futures(items: list[Any], loop: asyncio.AbstractEventLoop, return_exc
             return None
     if _OUTER is None or (_RECORDS_WAITERS and _in_a_task()):
         return _asyncio_gather(*items, return_exceptions=return_exceptions)
-    children = tuple(items)
+    children = list(items)  # a list, as asyncio.gather keeps
     distinct = dict.fromkeys(children)
     outer = _OUTER(children, loop=loop)
     waiting = len(distinct)
@@ -110,7 +110,7 @@ def _in_a_task() -> bool:
     return running is not None and _current_task(running) is not None
 
 
-def _conclude(outer: Any, children: tuple[_Future, ...]) -> None:
+def _conclude(outer: Any, children: list[_Future]) -> None:
     """Every input is done: the outer gets the list of outcomes, or is cancelled if that was asked."""
     if True in map(_cancelled, children):
         results = [_outcome(child) for child in children]
