@@ -79,7 +79,16 @@ def gather_futures(items: list[Any], loop: asyncio.AbstractEventLoop, return_exc
         if not waiting:
             _conclude(outer, children)
 
-    def settle(done: list[_Future]) -> None:
+    done: list[_Future] = []
+    for child in distinct:
+        if child.done():
+            done.append(child)
+        else:
+            child.add_done_callback(child_done)
+    if not done:
+        return outer
+
+    def settle() -> None:
         """The inputs that were done when gather was called, in input order, as ``child_done`` each."""
         nonlocal waiting
         if return_exceptions and not outer.done():  # no input can settle the outer but the last
@@ -90,17 +99,10 @@ def gather_futures(items: list[Any], loop: asyncio.AbstractEventLoop, return_exc
         for child in done:
             child_done(child)
 
-    done: list[_Future] = []
-    for child in distinct:
-        if child.done():
-            done.append(child)
-        else:
-            child.add_done_callback(child_done)
-    if done:
-        if _SETTLES_AT_ONCE:
-            settle(done)
-        else:
-            loop.call_soon(settle, done)
+    if _SETTLES_AT_ONCE:
+        settle()
+    else:
+        loop.call_soon(settle)
     return outer
 
 
