@@ -166,6 +166,8 @@ class Result:
     counts: Counter[str] = field(default_factory=Counter)
     sessions: int = 0
     note: str = ""
+    #: CPU seconds (user and system) of the suite's process and every process it waited for.
+    cpu: float = 0.0
 
     @property
     def passed(self) -> bool:
@@ -194,7 +196,7 @@ def duration(seconds: float) -> str:
 def verdict(results: Sequence[Result], seconds: float) -> tuple[list[str], int]:
     """The closing lines (the table, the one-line verdict, the total counts) and the exit status."""
     width = max([len(result.suite.name) for result in results] + [5])
-    lines = [f"  {'suite':<{width}}  {'passed':>6} {'failed':>6} {'skipped':>7}  {'time':>10}  result"]
+    lines = [f"  {'suite':<{width}}  {'passed':>6} {'failed':>6} {'skipped':>7}  {'time':>10}  {'CPU':>10}  result"]
     total: Counter[str] = Counter()
     for result in results:
         counts = result.counts
@@ -208,7 +210,11 @@ def verdict(results: Sequence[Result], seconds: float) -> tuple[list[str], int]:
             if result.suite.is_step
             else f"{counts['passed']:>6} {failed:>6} {counts['skipped']:>7}"
         )
-        lines.append(f"  {result.suite.name:<{width}}  {numbers}  {duration(result.seconds):>10}  {state}")
+        used = duration(result.cpu) if result.cpu else ""
+        lines.append(f"  {result.suite.name:<{width}}  {numbers}  {duration(result.seconds):>10}  {used:>10}  {state}")
+    cpu = sum(result.cpu for result in results)
+    if cpu:
+        lines.append(f"  CPU time of every suite together: {duration(cpu)} (the suites ran side by side)")
     bad = [result for result in results if not result.passed]
     suites = len([result for result in results if not result.suite.is_step])
     if not suites:
@@ -238,6 +244,19 @@ def priority(suite: Suite, suites: Sequence[Suite]) -> float:
     """
     after = [priority(other, suites) for other in suites if suite.name in other.needs]
     return suite.cost + max(after, default=0.0)
+
+
+def reap(process: subprocess.Popen[str]) -> tuple[int, float]:
+    """Wait for ``process``: its exit code, and the CPU seconds of it and of every process it waited for.
+
+    The CPU time says where a run's time goes on a machine where the suites share the cores
+    (their wall-clock times then depend on what ran beside them); ``os.wait4`` is POSIX only.
+    """
+    if not hasattr(os, "wait4"):
+        return process.wait(), 0.0
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, usage.ru_utime + usage.ru_stime
 
 
 @dataclass
@@ -374,15 +393,17 @@ class Runner:
             self.say(f"  {running.suite.name} | {text}")
 
     def on_end(self, running: Running) -> None:
-        code = running.process.wait()
-        running.log.close()
+        code, cpu = reap(running.process)
         seconds = time.monotonic() - running.began
+        running.log.write(f"[the suite took {duration(seconds)}, and {duration(cpu)} of CPU]\n")
+        running.log.close()
         del self.running[running.suite.name]
         if running.killed:
             counts, sessions = parse_counts(running.lines)
             result = Result(running.suite, "timed out", seconds, code, counts, sessions, running.killed)
         else:
             result = judge(running.suite, code, running.lines, seconds)
+        result.cpu = cpu
         self.finish(result)
 
     def finish(self, result: Result) -> None:

@@ -24,9 +24,11 @@ N = 10_000
 
 async def main():
     futures = [txaio.create_future() for _ in range(N)]
+    reached = [0]  # how far the chain has come
 
     def link(i):
         def on_value(value):
+            reached[0] = i
             if i + 1 < N:
                 txaio.resolve(futures[i + 1], value + 1)
             return value
@@ -36,8 +38,19 @@ async def main():
         txaio.add_callbacks(future, link(i), None)
     last = txaio.create_future()
     txaio.add_callbacks(futures[-1], lambda value: txaio.resolve(last, value), None)
+
+    def watch(seen):
+        # Between two ticks the loop has run at least once, and a live chain moves at every
+        # run of the loop: no move since the last tick means it broke, on a loaded machine too.
+        if txaio.is_called(last):
+            return
+        if reached[0] == seen:
+            txaio.resolve(last, "never")
+        else:
+            txaio.call_later(0.05, watch, reached[0])
+
     txaio.resolve(futures[0], 0)
-    txaio.call_later(5, lambda: None if txaio.is_called(last) else txaio.resolve(last, "never"))
+    txaio.call_later(0.05, watch, -1)
     return await last
 
 report(run(main))

@@ -19,6 +19,8 @@ from reliability_child import clean_run, run_child
 
 def test_a_logger_made_and_used_in_del_during_make_logger(txaio_framework: str, request: Any) -> None:
     body = """
+    import gc
+
     class Conn:
         def __init__(self):
             self.log = txaio.make_logger()
@@ -26,11 +28,14 @@ def test_a_logger_made_and_used_in_del_during_make_logger(txaio_framework: str, 
         def __del__(self):
             txaio.make_logger().debug("connection closed")
 
-    for i in range(300_000):
+    collections = [0]
+    gc.callbacks.append(lambda phase, info: phase == "start" and collections.__setitem__(0, collections[0] + 1))
+    gc.set_threshold(10)  # a collection every few allocations: most of them start inside make_logger
+    for i in range(30_000):
         Conn()
-    report("done")
+    report("done", collections[0] > 5_000)
     """
-    assert clean_run(run_child(txaio_framework, body, request.config)) == ["done"]
+    assert clean_run(run_child(txaio_framework, body, request.config)) == ["done True"]
 
 
 def test_a_signal_handler_that_makes_loggers_and_sets_the_level(txaio_framework: str, request: Any) -> None:

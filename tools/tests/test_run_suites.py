@@ -214,7 +214,7 @@ def test_a_failing_suite_is_reported_and_makes_the_exit_non_zero(tmp_path: Path)
     assert any("done  bad: FAILED, 1 failed, 1 passed in" in line for line in lines)
     assert "E   assert 1 == 2" in lines  # the failure itself is shown before the verdict
     log = (tmp_path / "logs" / "bad.log").read_text()
-    assert log.endswith("E   assert 1 == 2\n=== 1 failed, 1 passed in 0.1s ===\n")
+    assert log.endswith("E   assert 1 == 2\n=== 1 failed, 1 passed in 0.1s ===\n[the suite took 0 s, and 0 s of CPU]\n")
 
 
 def test_all_passing_exits_zero(tmp_path: Path) -> None:
@@ -350,3 +350,29 @@ def test_a_step_that_long_suites_need_starts_first() -> None:
     ]
     assert priority(step, suites) == 305.0
     assert sorted(suites, key=lambda suite: -priority(suite, suites))[0] is step
+
+
+def test_the_verdict_gives_each_suite_s_cpu_time_and_their_sum() -> None:
+    made = results("passed", "passed")
+    for result, cpu in zip(made, (1.0, 30.0, 95.0), strict=True):
+        result.cpu = cpu
+    lines, status = verdict(made, 125.0)
+    assert status == 0
+    assert lines[0].split()[-2:] == ["CPU", "result"]
+    assert lines[2].endswith("  12 s        30 s  passed")
+    assert lines[3].endswith("  12 s  1 min 35 s  passed")
+    assert lines[-3] == "  CPU time of every suite together: 2 min 06 s (the suites ran side by side)"
+    assert lines[-2] == "all 2 suites passed in 2 min 05 s"
+
+
+def test_a_suite_s_cpu_time_counts_the_processes_it_started(tmp_path: Path) -> None:
+    """The CPU column is measured, not assumed: a suite whose child computes for a second shows it."""
+    spin = "import time\nend = time.process_time() + 1.2\nwhile time.process_time() < end: pass\n"
+    child = [sys.executable, "-c", f"import subprocess, sys; subprocess.run([sys.executable, '-c', {spin!r}])"]
+    suites: list[dict[str, object]] = [{"name": "spins", "argv": child, "progress": ""}]
+    done = run_runner(tmp_path, [*suites, {"name": "idle", "argv": printing()}])
+    assert done.returncode == 0, done.stdout + done.stderr
+    table = {line.split()[0]: line for line in done.stdout.splitlines() if line.startswith("  ")}
+    assert table["spins"].split()[-3:] == ["1", "s", "passed"], table
+    assert table["idle"].split()[-3:] == ["0", "s", "passed"], table
+    assert "of CPU]" in (tmp_path / "logs" / "spins.log").read_text()
