@@ -17,7 +17,6 @@ from txaio import backend
 from txaio.aio import _failure, _futures
 from txaio.aio._calls import bind_as_future, bind_call_later, bind_create_future
 from txaio.aio._failure import FailedFuture, exception_of
-from txaio.aio._gathering import OWN_FUTURES, gather_futures
 from txaio.aio._loop import current_loop, open_loop
 from txaio.backend import UNSET, Config, FrameworkApi
 from txaio.backend import Unset as _Unset
@@ -25,19 +24,29 @@ from txaio.interfaces import IBatchedTimer, IFailedFuture
 
 _Future = asyncio.Future[Any]
 _INFINITY = float("inf")
-
 _asyncio_gather = asyncio.gather
+
+
+def _load_gathering(items: list[Any], loop: asyncio.AbstractEventLoop, return_exceptions: bool) -> _Future | None:
+    """The first gather loads ``_gathering`` (start-up does not need it), then calls it from now on."""
+    global _gather_futures  # replaced once by what it loads
+    from txaio.aio._gathering import gather_futures
+
+    _gather_futures = gather_futures
+    return gather_futures(items, loop, return_exceptions)
+
+
+_gather_futures: Callable[[list[Any], asyncio.AbstractEventLoop, bool], _Future | None] = _load_gathering
 
 
 def bind_gather(config: Config) -> Callable[..., _Future]:
     """``gather(futures, consume_exceptions=True)`` on ``config``'s loop.
 
-    The fast path takes a list of our own futures on the configured loop (open)
-    to ``gather_futures``, which gathers them as ``asyncio.gather`` would; our
-    own futures on another loop go to ``asyncio.gather`` as they are; anything
-    else (coroutines, Deferreds and other awaitables, an empty list, a bad input,
-    no loop configured, a closed one) takes ``_gather_others``, which checks
-    every input before it schedules any.
+    The fast path takes a list of our own futures, with an open loop configured,
+    to ``_gathering.gather_futures``, which gathers them as ``asyncio.gather``
+    would; anything else (coroutines, Deferreds and other awaitables, an empty
+    list, a bad input, no loop configured, a closed one) takes
+    ``_gather_others``, which checks every input before it schedules any.
     """
 
     def gather(futures: Iterable[Any], consume_exceptions: bool = True) -> _Future:
@@ -45,11 +54,9 @@ def bind_gather(config: Config) -> Callable[..., _Future]:
         items = futures if type(futures) is list else list(futures)
         loop = config.loop
         if items and loop is not None and not loop.is_closed():
-            gathered = gather_futures(items, loop, consume_exceptions)
+            gathered = _gather_futures(items, loop, consume_exceptions)
             if gathered is not None:
                 return gathered
-            if OWN_FUTURES.issuperset(map(type, items)):
-                return _asyncio_gather(*items, return_exceptions=consume_exceptions)
         return _gather_others(config, items, consume_exceptions)
 
     return gather

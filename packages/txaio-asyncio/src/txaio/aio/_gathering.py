@@ -45,13 +45,17 @@ _asyncio_gather = asyncio.gather
 
 
 def gather_futures(items: list[Any], loop: asyncio.AbstractEventLoop, return_exceptions: bool) -> _Future | None:
-    """``asyncio.gather(*items)`` for futures of :data:`OWN_FUTURES` on ``loop`` (open); else None.
+    """``asyncio.gather(*items)`` for futures of :data:`OWN_FUTURES`; None for any other input.
 
-    None says an input is of another type or on another loop, and nothing
-    has been done to any input.
+    Inputs on ``loop`` (the configured one, open) are gathered here; inputs
+    of ours on another loop go to ``asyncio.gather`` as they are (which
+    refuses a mix of loops).  None says some input is of another type, and
+    nothing has been done to any input.
     """
     for item in items:
         if type(item) not in OWN_FUTURES or item._loop is not loop:
+            if OWN_FUTURES.issuperset(map(type, items)):
+                return _asyncio_gather(*items, return_exceptions=return_exceptions)
             return None
     if _OUTER is None or (_RECORDS_WAITERS and _in_a_task()):
         return _asyncio_gather(*items, return_exceptions=return_exceptions)
