@@ -36,6 +36,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tools import testing_root
+from tools.run_suites import parse_with_pytest_args
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "other-pythons"
@@ -304,13 +305,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
         metavar="X.Y",
         help=f"run on this Python only (repeatable; default: {', '.join(VERSIONS)})",
     )
-    head, tail = list(argv), []
-    if "--" in head:
-        cut = head.index("--")
-        head, tail = head[:cut], head[cut + 1 :]
-    args, unknown = parser.parse_known_args(head)
-    args.pytest_args = [*unknown, *tail]
-    return args
+    return parse_with_pytest_args(parser, argv)
 
 
 def main(argv: Sequence[str]) -> int:

@@ -547,20 +547,20 @@ INTEGRATION_PARTS: dict[str, tuple[str, ...]] = {
     "upgrade": ("test_upgrade.py",),
     "side by side": ("sidebyside",),
 }
-#: Roughly how long each takes, in seconds (measured on the 2-core machine, loaded), so that
-#: the longest start first; only their order matters.
+#: Roughly how long each takes, in seconds on the idle 2-core machine with two others beside it,
+#: so that the longest start first; only their order matters.
 COSTS = {
-    "integration: index": 440.0,
-    "integration: upgrade": 270.0,
-    "integration: other": 190.0,
-    "integration: combinations": 165.0,
-    "integration: side by side": 70.0,
-    "release-tests": 190.0,
-    "unit: txaio-testutil": 155.0,
-    "conformance": 100.0,
-    "tool-tests": 80.0,
-    "other-pythons": 540.0,  # all of them in one suite (a tools/other-pythons without --python)
-    "other-pythons: one": 300.0,  # one Python
+    "integration: index": 250.0,
+    "integration: upgrade": 190.0,
+    "integration: combinations": 130.0,
+    "integration: other": 120.0,
+    "integration: side by side": 20.0,
+    "release-tests": 95.0,
+    "unit: txaio-testutil": 75.0,
+    "conformance": 60.0,
+    "tool-tests": 45.0,
+    "other-pythons": 700.0,  # all of them in one suite (a tools/other-pythons without --python)
+    "other-pythons: one": 200.0,  # one Python
 }
 PREPARE_WHEELS = "prepare: wheels"
 PREPARE_INDEX = "prepare: index files"
@@ -690,6 +690,11 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--list", action="store_true", help="list the suites and their commands, run nothing")
     parser.add_argument("--build-wheels", metavar="FOLDER", help=argparse.SUPPRESS)
+    return parse_with_pytest_args(parser, argv)
+
+
+def parse_with_pytest_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """``parser``'s options; every other argument, and all that follows ``--``, as ``pytest_args``."""
     head, tail = list(argv), []
     if "--" in head:
         cut = head.index("--")

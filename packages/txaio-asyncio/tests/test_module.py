@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import txaio
 import txaio.aio
 from txaio._core.contract import LOGGING_NAMES
 from txaio.aio import _logging as _aio_logging
+from txaio.backend import LOGGING_BEFORE_SELECTION
 from txaio.testutil import reset_selection, use_framework
 
 
@@ -26,9 +28,25 @@ def test_names_downstream_code_reaches_for() -> None:
     assert txaio.aio.FailedFuture.__name__ == "FailedFuture"
     assert issubclass(txaio.aio.FailedFuture, txaio.IFailedFuture)
     assert txaio.aio._loggers is _aio_logging._loggers
-    for name in LOGGING_NAMES:
-        assert getattr(txaio.aio, name) is getattr(_aio_logging, name)
+    for name in ("make_logger", "start_logging"):  # first-use delegates of _logging's, with the same signature
+        delegate, real = getattr(txaio.aio, name), getattr(_aio_logging, name)
+        assert delegate.__module__ == "txaio.aio" and inspect.signature(delegate) == inspect.signature(real)
+    for name in set(LOGGING_NAMES) - {"make_logger", "start_logging"}:  # they need no sink: txaio-log's, through core
+        assert getattr(txaio.aio, name) is LOGGING_BEFORE_SELECTION[name]
     assert txaio.aio.config is txaio.config
+
+
+def test_the_logging_delegates_reach_the_stdlib_sink() -> None:
+    log = txaio.aio.make_logger()
+    assert log.namespace == __name__ + ".test_the_logging_delegates_reach_the_stdlib_sink"
+    assert log._backend is _aio_logging.STDLIB_BACKEND and log in txaio.aio._loggers
+    assert txaio.aio.make_logger(namespace="x", level="debug").log_level == "debug"
+    before = txaio.aio.get_global_log_level()
+    try:
+        txaio.aio.set_global_log_level("trace")
+        assert txaio.aio.get_global_log_level() == "trace" == log.log_level
+    finally:
+        txaio.aio.set_global_log_level(before)
 
 
 def test_txaio_config_is_never_replaced() -> None:
@@ -92,7 +110,8 @@ def test_selecting_asyncio_leaves_first_use_modules_unloaded() -> None:
     code = (
         "import sys, txaio\n"
         "txaio.use_asyncio()\n"
-        "lazy = ('txaio._core.import_errors', 'txaio.aio._version', 'txaio.log._version')\n"
+        "lazy = ('txaio._core.import_errors', 'txaio.aio._version', 'txaio.log._version', 'txaio.log',\n"
+        "        'txaio.aio._logging')\n"
         "print(sorted(name for name in lazy if name in sys.modules))\n"
         "import txaio.aio\n"
         "from txaio.aio._version import __version__\n"

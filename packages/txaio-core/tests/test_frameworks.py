@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -196,3 +197,24 @@ def test_references_resolve_lazily_and_clearly() -> None:
     assert Framework("x", "json", "dist", test_support="json:loads").load_test_support() is json.loads
     assert Framework("x", "json", "dist").load_test_support() is None
     assert resolve("os.path:join") is os.path.join
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_a_module_loaded_on_first_use_runs_with_collection_held_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collecting: bool
+) -> None:
+    """No ``__del__`` that uses txaio can run in the middle of such an import and meet its module half made."""
+    (tmp_path / "first_use_probe.py").write_text("import gc\nCOLLECTING = gc.isenabled()\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "first_use_probe", raising=False)
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert resolve("first_use_probe:COLLECTING") is False
+        assert gc.isenabled() is collecting  # as it was: on again, or still off
+        (tmp_path / "first_use_broken.py").write_text("raise ImportError('broken', name='first_use_broken')\n")
+        with pytest.raises(ImportError, match="broken"):
+            resolve("first_use_broken:X")
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -50,8 +50,11 @@ def test_the_backend_exports_26_6_1_names() -> None:
 
 
 def test_make_logger_registers_the_logger_with_txaio_tx() -> None:
-    assert txaio.make_logger is _tx_logging.make_logger
+    # txaio.tx's make_logger is a first-use delegate of _logging's (selecting imports no logging module)
+    assert txaio.make_logger is txaio.tx.make_logger
+    assert inspect.signature(txaio.tx.make_logger) == inspect.signature(_tx_logging.make_logger)
     log = txaio.make_logger()
+    assert log.namespace == __name__ + ".test_make_logger_registers_the_logger_with_txaio_tx"
     assert isinstance(log, _tx_logging.Logger)
     assert log in _tx_logging._loggers
 

@@ -64,7 +64,7 @@ def test_selecting_twisted_leaves_first_use_modules_unloaded() -> None:
         import sys, txaio
         txaio.use_twisted()
         lazy = ("txaio.tx._bridge", "txaio._core.foreign", "txaio._core.import_errors", "txaio.tx._version",
-                "txaio.log._version")
+                "txaio.log._version", "txaio.log", "txaio.tx._logging")
         print(sorted(name for name in lazy if name in sys.modules))
         import txaio.log, txaio.tx
         from txaio.tx._version import __version__
@@ -72,6 +72,52 @@ def test_selecting_twisted_leaves_first_use_modules_unloaded() -> None:
         """
     )
     assert out.splitlines() == ["[]", "True True"]
+
+
+def _events_of(make: str) -> list[str]:
+    """What an observer on Twisted's global publisher sees of one message of a logger made by ``make``."""
+    return run_python(
+        f"""
+        import sys, txaio
+        from twisted.logger import globalLogPublisher
+        seen = []
+        globalLogPublisher.addObserver(lambda event: seen.append(event.get("log_format")))
+        {make}
+        log.info("through twisted {{n}}", n=1)
+        print(seen, "txaio.tx._logging" in sys.modules, log._backend is not None)
+        """
+    ).splitlines()
+
+
+def test_the_first_make_logger_after_selection_loads_the_twisted_sink() -> None:
+    assert _events_of("txaio.use_twisted(); log = txaio.make_logger()") == ["['through twisted {n}'] True True"]
+
+
+def test_txaio_log_imported_after_selection_attaches_the_twisted_sink() -> None:
+    # a logger of txaio.log itself follows the selected framework: its sink joins when txaio.log is imported
+    make = (
+        "txaio.use_twisted(); import txaio.log; assert 'txaio.tx._logging' in sys.modules; "
+        "log = txaio.log.make_logger()"
+    )
+    assert _events_of(make) == ["['through twisted {n}'] True False"]
+
+
+def test_a_logger_made_before_selection_finds_the_twisted_sink_loaded_at_selection() -> None:
+    make = "log = txaio.make_logger(); txaio.use_twisted(); assert 'txaio.tx._logging' in sys.modules"
+    assert _events_of(make) == ["['through twisted {n}'] True False"]
+
+
+def test_restoring_twisted_after_a_test_brought_txaio_log_in_attaches_the_twisted_sink() -> None:
+    steps = (
+        "from txaio.testutil import use_framework\n"
+        "txaio.use_twisted()\n"
+        "with use_framework('asyncio'):\n"
+        "    import txaio.log\n"
+        "    assert 'txaio.tx._logging' not in sys.modules\n"
+        "assert 'txaio.tx._logging' in sys.modules\n"
+        "log = txaio.log.make_logger()\n"
+    )
+    assert _events_of(f"exec({steps!r})") == ["['through twisted {n}'] True False"]
 
 
 def test_a_custom_reactor_installed_after_selection_is_used() -> None:

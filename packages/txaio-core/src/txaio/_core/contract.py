@@ -52,6 +52,21 @@ class Unset:
 #: Default of arguments where ``None`` is a meaningful value (``result=None``).
 UNSET: Final = Unset()
 
+
+class Stdout:
+    """The type of :data:`STDOUT`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "sys.stdout"
+
+
+#: ``start_logging``'s default ``out``: whatever ``sys.stdout`` is when it runs (not when it was
+#: defined).  Here, not in txaio-log, so that a backend's ``start_logging`` can show it as its
+#: default without importing txaio-log before its first logging call.
+STDOUT: Final[Any] = Stdout()
+
 #: What ``error=`` and ``reject()`` accept: an exception, a failure, or None for the one being handled.
 Error: TypeAlias = BaseException | IFailedFuture | None
 

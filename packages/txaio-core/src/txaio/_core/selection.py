@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 import threading
@@ -124,7 +125,16 @@ def resolve(reference: str) -> Any:
 
 
 def import_module(name: str) -> ModuleType:
-    """``importlib.import_module(name)``, its failure an error that formats on every Python (see import_errors)."""
+    """``importlib.import_module(name)``, its failure an error that formats on every Python (see import_errors).
+
+    Automatic garbage collection is held off while the module runs: txaio imports these modules
+    on first use, in the middle of a program, where a collection would run the ``__del__`` of any
+    garbage there, and a ``__del__`` that uses txaio (logs, sets the log level) would meet the
+    module half made.  The collection happens after, as it would have a moment later anyway.
+    """
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
     try:
         return importlib.import_module(name)
     except ImportError as exc:
@@ -134,6 +144,9 @@ def import_module(name: str) -> ModuleType:
         if failure is exc:
             raise
         raise failure from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 #: The entry-point group where each backend registers its :class:`Framework`.
@@ -343,6 +356,11 @@ def select(name: str) -> None:
             raise _switch_refused(current, name)
         _use_framework(module)
         setattr(facade, "_explicit_framework", name)  # noqa: B010
+        if "txaio.log" in sys.modules:
+            # Loggers may exist already: their messages go to this framework's sink from now on.
+            # Without txaio-log in use, the sink waits for the first logging call (txaio-log
+            # imported later attaches it), so selecting imports no logging module.
+            FRAMEWORKS.find(name).load_log_sink()
 
 
 def use_asyncio() -> None:

@@ -9,7 +9,6 @@ libraries can create loggers at import time.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import IO, Any, Final, NoReturn
@@ -77,8 +76,10 @@ def with_config(loop: object = None) -> FrameworkApi:
 
 
 def _txaio_log(name: str) -> ModuleType:
+    from txaio._core.selection import import_module  # as every first-use import: collection held off
+
     try:
-        return importlib.import_module("txaio.log")
+        return import_module("txaio.log")
     except ImportError as exc:
         if exc.name not in ("txaio.log", "txaio"):
             raise

@@ -33,7 +33,8 @@ What the other distributions of txaio use (and a test helper may):
   selection, by name; each delegates to txaio-log, which skips the frame of
   the ``make_logger`` delegate when it names a logger after its caller.
 
-The constants: ``UNSET`` (the default where None is a meaningful value),
+The constants: ``UNSET`` (the default where None is a meaningful value), ``STDOUT``
+(``start_logging``'s default ``out``: ``sys.stdout`` as it is when logging starts),
 ``OPERATION_NAMES`` / ``LOGGING_NAMES`` / ``BACKEND_NAMES`` (what a backend
 module exports), ``FLAG_NAMES`` (the ``using_<framework>`` flags it may set),
 ``PLAIN_RESULTS`` (result types ``as_future`` need not inspect),
@@ -54,6 +55,7 @@ from txaio._core.contract import (
     LOGGING_NAMES,
     OPERATION_NAMES,
     PLAIN_RESULTS,
+    STDOUT,
     UNSET,
     Config,
     FrameworkApi,
@@ -105,6 +107,7 @@ __all__ = (
     "MAX_ROUNDS",
     "OPERATION_NAMES",
     "PLAIN_RESULTS",
+    "STDOUT",
     "UNSET",
     "BatchedCall",
     "BatchedTimer",

@@ -15,6 +15,7 @@ from txaio.log._logger import (
     Backend,
     Logger,
     add_log_categories,
+    attach_selected_sink,
     caller_namespace,
     current_backend,
     format_message,
@@ -69,6 +70,11 @@ name_unselected_backend("txaio.log._stdlib:STDLIB_BACKEND")
 
 # txaio.make_logger() before selection reaches make_logger through core's delegate.
 skip_frames_of(LOGGING_BEFORE_SELECTION["make_logger"].__code__)
+
+# Imported after a framework was selected (by its backend's first logging call, or by a
+# program or a test harness that uses txaio.log directly): that framework's sink joins now,
+# so no message of a logger made from here on goes elsewhere.  Last: the sink imports this module.
+attach_selected_sink()
 
 
 def __getattr__(name: str) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from types import CodeType, FrameType
 from typing import IO, Any, Protocol
 
-from txaio.backend import resolve
+from txaio.backend import find_framework, resolve
 from txaio.interfaces import ILogger
 from txaio.log._levels import EMITTING_LEVELS, LEVELS, check_level, is_enabled
 
@@ -403,6 +403,22 @@ def name_unselected_backend(reference: str) -> None:
     """
     _backends.pop(UNSELECTED, None)
     _unselected_reference[:] = [reference]
+
+
+def attach_selected_sink() -> None:
+    """Import the selected framework's sink if it has not registered itself yet.
+
+    Selecting a framework imports its sink only when txaio-log is already in use (loggers
+    may exist); otherwise the sink's module is imported at the backend's first logging
+    call, or here, when txaio-log is imported after the selection.  Called at import time,
+    never while a message is emitted: no log line waits for an import.
+    """
+    name = getattr(sys.modules["txaio"], "_explicit_framework", None)
+    if name is None or name in _backends:
+        return
+    reference = find_framework(name).log_sink
+    if reference is not None and reference.partition(":")[0] not in sys.modules:
+        resolve(reference)  # a module being imported right now registers itself when it is done
 
 
 def _unselected_backend() -> Backend:

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable
 from typing import IO, Any
 
+from txaio.backend import STDOUT as _STDOUT
 from txaio.log._levels import check_level
 from txaio.log._logger import Backend, selected_backend, set_global_log_level
 
@@ -29,15 +30,9 @@ from txaio.log._logger import Backend, selected_backend, set_global_log_level
 _started: dict[str, Any] = {}
 
 
-class _Stdout:
-    """The default ``out``: whatever ``sys.stdout`` is when ``start_logging`` runs."""
-
-    def __repr__(self) -> str:
-        return "sys.stdout"
-
-
-#: ``start_logging``'s default stream (26.6.1's default was an object too, not None).
-STDOUT: Any = _Stdout()
+#: ``start_logging``'s default stream, whatever ``sys.stdout`` is when it runs (26.6.1's default
+#: was an object too, not None); core's, so that a backend shows it without importing txaio-log.
+STDOUT: Any = _STDOUT
 
 
 def start_logging(out: IO[Any] | None = STDOUT, level: str = "info", *, backend: Backend | None = None) -> None:

@@ -9,11 +9,12 @@ need to undo a selection.  Core offers only what this needs
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import txaio
-from txaio.backend import framework_names, select, unselected_bindings
+from txaio.backend import find_framework, framework_names, select, unselected_bindings
 
 
 def check_framework_name(name: object) -> str:
@@ -47,6 +48,10 @@ def restore_selection(state: Mapping[str, Any]) -> None:
         raise ValueError(f"restore_selection() takes what save_selection() returned; this {'; '.join(problems)}")
     for name, value in state.items():
         setattr(txaio, name, value)
+    framework = state["_explicit_framework"]
+    if isinstance(framework, str) and "txaio.log" in sys.modules:
+        # txaio-log came into use after this framework was selected: its sink joins now, as at selection
+        find_framework(framework).load_log_sink()
 
 
 def reset_selection() -> None:

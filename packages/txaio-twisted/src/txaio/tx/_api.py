@@ -1,4 +1,4 @@
-"""The Twisted API object: what ``txaio.with_config(loop=reactor)`` returns.
+"""The Twisted API object: what ``txaio.with_config(loop=reactor)`` returns (imported at its first call).
 
 Deferreds do not belong to a reactor, so the future operations are shared
 plain functions; only the timer operations (``call_later``, ``sleep``,
@@ -11,11 +11,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from txaio import backend
-from txaio.backend import Config, FrameworkApi
+from txaio.backend import FrameworkApi
 from txaio.interfaces import IFailedFuture
 from txaio.tx import _failures, _futures
-from txaio.tx._reactor import GLOBAL_CONFIG, reactor_of
-from txaio.tx._timers import batched_timer, sleep_on
+from txaio.tx._reactor import batched_timer, reactor_of, sleep_on
 
 if TYPE_CHECKING:  # annotations only: twisted.internet.base costs some 60 modules at import
     from twisted.internet.base import DelayedCall
@@ -62,26 +61,3 @@ class TwistedApi(FrameworkApi):
     def make_batched_timer(self, bucket_seconds: float, chunk_size: int = 100) -> backend.BatchedTimer:
         """A timer that groups calls into buckets of ``bucket_seconds`` on this object's reactor."""
         return batched_timer(self._config, bucket_seconds, chunk_size)
-
-
-def with_config(loop: Any = None) -> TwistedApi:
-    """An API object whose timers use ``loop`` (else ``txaio.config.loop``, else the global reactor).
-
-    Twisted has one reactor per process: a ``loop`` other than the reactor
-    already set in ``txaio.config.loop`` is refused.  An asyncio loop there (an
-    application on asyncio, this object a library's) is not a reactor: it is
-    passed over.
-    """
-    configured = GLOBAL_CONFIG.loop
-    if configured is not None and not hasattr(configured, "callLater"):
-        configured = None  # an asyncio loop, set by an application on asyncio: not a reactor
-    if loop is not None and configured is not None and loop is not configured:
-        raise RuntimeError(
-            f"Twisted has one reactor per process: with_config(loop={loop!r}) differs from the reactor "
-            f"already set in txaio.config.loop ({configured!r})"
-        )
-    return TwistedApi(Config(loop))
-
-
-#: The API behind the module-level functions of ``txaio.tx``: it reads ``txaio.config``.
-DEFAULT_API = TwistedApi(GLOBAL_CONFIG)

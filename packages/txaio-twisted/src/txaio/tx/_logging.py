@@ -4,6 +4,8 @@ Each event carries ``log_format``, ``log_namespace`` and ``log_level`` (a
 Twisted LogLevel) as Twisted's own Logger makes them, so any observer the
 user installed sees txaio's messages; ``start_logging`` adds one observer to
 the global publisher, which also receives legacy ``twisted.python.log.msg``.
+Imported by the first logging call of ``txaio.tx`` (or when txaio-log is in
+use at selection), not by selecting Twisted.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from twisted.logger import ILogObserver, LogLevel, formatEvent, globalLogBeginne
 from twisted.logger import Logger as TwistedLogger
 from twisted.python.failure import Failure
 
+import txaio.tx
 from txaio.interfaces import log_levels
 from txaio.log import Logger as _TxaioLogger
-from txaio.log import add_log_categories, get_global_log_level, register_backend, set_global_log_level
+from txaio.log import add_log_categories, get_global_log_level, register_backend, set_global_log_level, skip_frames_of
 from txaio.log import caller_namespace as _caller_namespace
 from txaio.log import start_logging as _start_logging
 from txaio.log.sink import STDOUT, LineWriter, format_line, format_message, is_enabled
@@ -186,6 +189,8 @@ class TxaioObserver:
 
 TWISTED_BACKEND = TwistedBackend()
 register_backend("twisted", TWISTED_BACKEND)
+# txaio.tx.make_logger() reaches make_logger below through its first-use delegate.
+skip_frames_of(txaio.tx.make_logger.__code__)
 
 
 class Logger(_TxaioLogger):
@@ -219,25 +224,10 @@ def make_logger(
     observer: Any = None,
     namespace: str | None = None,
 ) -> Logger:
-    """A logger emitting twisted.logger events, named after where it is made.
-
-    As txaio 26.6.1's ``txaio.tx.make_logger``: ``level`` gives it a level of
-    its own that the global level does not change, ``logger`` is the Twisted
-    Logger class (any class whose instances have ``emit`` and ``failure``),
-    ``observer`` receives its events instead of the global publisher.
-    ``namespace`` overrides the name.
-    """
+    """What ``txaio.tx.make_logger`` (its first-use delegate, which says what it makes) returns."""
     return Logger(level, logger, _caller_namespace() if namespace is None else namespace, observer)
 
 
 def start_logging(out: IO[Any] | None = STDOUT, level: str = "info") -> None:
-    """Write ``<timestamp> <message>`` lines at ``level`` and above to ``out`` (stdout by default).
-
-    txaio's events and every other twisted.logger or legacy
-    ``twisted.python.log`` event are shown.  ``out=None`` adds no output of
-    txaio's own: Twisted logging starts for the observers the application
-    added.  As in txaio 26.6.1, if Twisted logging had not begun, standard
-    output and error are redirected into the log.  The first call wins:
-    later calls change nothing (an unknown level still raises).
-    """
+    """What ``txaio.tx.start_logging`` (its first-use delegate, which says what it does) does."""
     _start_logging(out, level, backend=TWISTED_BACKEND)
