@@ -85,3 +85,31 @@ def test_a_bad_input_is_refused_before_anything_runs(txaio_clock: Any) -> None:
         assert ran == []
     finally:
         coroutine.close()
+
+
+def test_a_repeated_input_gives_its_result_at_each_place(txaio_clock: Any) -> None:
+    first, second = txaio.create_future(), txaio.create_future()
+    g = txaio.gather([first, second, first])
+    txaio.resolve(first, "a")
+    txaio.resolve(second, "b")
+    txaio_clock.advance()
+    assert result_of(g) == ["a", "b", "a"]
+
+
+def test_inputs_already_resolved_gather_in_input_order(txaio_clock: Any) -> None:
+    futures = [txaio.create_future_success(i) for i in range(5)]
+    g = txaio.gather(futures)
+    txaio_clock.advance()
+    assert result_of(g) == [0, 1, 2, 3, 4]
+
+
+def test_cancelling_the_gathered_future_cancels_every_pending_input(txaio_clock: Any) -> None:
+    """What the gathered future then holds differs by nature (asyncio: CancelledError; Twisted: the list)."""
+    done, pending, other = txaio.create_future_success(1), txaio.create_future(), txaio.create_future()
+    g = txaio.gather([done, pending, other])
+    txaio.cancel(g)
+    txaio_clock.advance()
+    assert txaio.is_called(pending)
+    assert txaio.is_called(other)
+    assert txaio.is_called(g)
+    assert result_of(done) == 1

@@ -7,6 +7,8 @@ tests-integration/conformance/test_gather.py (and test_by_nature.py).
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 
 import pytest
 
@@ -32,3 +34,19 @@ def test_a_bad_input_schedules_no_task(clock: VirtualClock) -> None:
         assert asyncio.all_tasks(clock.loop) == set()
     finally:
         coroutine.close()
+
+
+def test_the_gathering_module_loads_at_the_first_gather_not_at_start_up() -> None:
+    code = (
+        "import asyncio, sys, txaio\n"
+        "txaio.use_asyncio()\n"
+        "print('txaio.aio._gathering' in sys.modules)\n"
+        "loop = asyncio.new_event_loop()\n"
+        "txaio.config.loop = loop\n"
+        "f = loop.create_future()\n"
+        "f.set_result(1)\n"
+        "print(loop.run_until_complete(txaio.gather([f])), 'txaio.aio._gathering' in sys.modules)\n"
+        "print(loop.run_until_complete(txaio.gather([f, f])))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.splitlines() == ["False", "[1] True", "[1, 1]"]

@@ -16,7 +16,6 @@ from typing import Any
 from txaio import backend
 from txaio.aio import _failure, _futures
 from txaio.aio._failure import FailedFuture, exception_of
-from txaio.aio._futures import CancellableFuture
 from txaio.aio._loop import bind_as_future, bind_call_later, bind_create_future, current_loop, open_loop
 from txaio.backend import UNSET, Config, FrameworkApi
 from txaio.backend import Unset as _Unset
@@ -24,20 +23,28 @@ from txaio.interfaces import IBatchedTimer, IFailedFuture
 
 _Future = asyncio.Future[Any]
 _INFINITY = float("inf")
-
-#: The futures that gather hands to ``asyncio.gather`` as they are, known by their exact type
-#: (one C-level check for the whole list): asyncio's own future, which every loop's
-#: ``create_future`` makes (uvloop's too), its task, and txaio's future with a canceller.
-_OWN_FUTURES = frozenset({asyncio.Future, asyncio.Task, CancellableFuture})
 _asyncio_gather = asyncio.gather
+
+
+def _load_gathering(items: list[Any], loop: asyncio.AbstractEventLoop, return_exceptions: bool) -> _Future | None:
+    """The first gather loads ``_gathering`` (start-up does not need it), then calls it from now on."""
+    global _gather_futures  # replaced once by what it loads
+    from txaio.aio._gathering import gather_futures
+
+    _gather_futures = gather_futures
+    return gather_futures(items, loop, return_exceptions)
+
+
+_gather_futures: Callable[[list[Any], asyncio.AbstractEventLoop, bool], _Future | None] = _load_gathering
 
 
 def bind_gather(config: Config) -> Callable[..., _Future]:
     """``gather(futures, consume_exceptions=True)`` on ``config``'s loop.
 
     The fast path takes a list of our own futures, with an open loop configured,
-    straight to ``asyncio.gather``; anything else (coroutines, Deferreds and other
-    awaitables, an empty list, a bad input, no loop configured, a closed one) takes
+    to ``_gathering.gather_futures``, which gathers them as ``asyncio.gather``
+    would; anything else (coroutines, Deferreds and other awaitables, an empty
+    list, a bad input, no loop configured, a closed one) takes
     ``_gather_others``, which checks every input before it schedules any.
     """
 
@@ -45,8 +52,10 @@ def bind_gather(config: Config) -> Callable[..., _Future]:
         """A future of every result in input order (see ``AsyncioApi.gather``)."""
         items = futures if type(futures) is list else list(futures)
         loop = config.loop
-        if items and loop is not None and _OWN_FUTURES.issuperset(map(type, items)) and not loop.is_closed():
-            return _asyncio_gather(*items, return_exceptions=consume_exceptions)
+        if items and loop is not None and not loop.is_closed():
+            gathered = _gather_futures(items, loop, consume_exceptions)
+            if gathered is not None:
+                return gathered
         return _gather_others(config, items, consume_exceptions)
 
     return gather
