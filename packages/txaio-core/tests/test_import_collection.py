@@ -6,11 +6,10 @@ Each case imports txaio in a child interpreter (a fresh ``import txaio``), with 
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 import textwrap
 
 import pytest
+from child import output_of
 
 from txaio._core import hold_collection, release_collection
 
@@ -45,12 +44,7 @@ print("after", gc.isenabled())
 
 def run(*, start_enabled: bool, fail: bool) -> list[str]:
     code = f"START_ENABLED = {start_enabled!r}\nFAIL = {fail!r}\n" + textwrap.dedent(CHILD)
-    try:
-        child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
-    except subprocess.TimeoutExpired as exc:
-        pytest.fail(f"import txaio hung: {exc}")
-    assert child.returncode == 0, child.stderr
-    return child.stdout.splitlines()
+    return output_of(code, "import txaio hung")
 
 
 def test_collection_is_held_off_while_txaio_imports_and_is_on_again_after() -> None:

@@ -7,11 +7,10 @@ timeout: a deadlock fails instead of hanging.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
+from child import output_of
 
 CHILD = """
 import txaio
@@ -38,12 +37,7 @@ print(txaio._explicit_framework, txaio.using_asyncio, txaio.using_twisted)
 
 def run(nested: str) -> list[str]:
     code = f"NESTED = {nested!r}\n" + textwrap.dedent(CHILD)
-    try:
-        child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
-    except subprocess.TimeoutExpired as exc:
-        pytest.fail(f"selection deadlocked: {exc}")
-    assert child.returncode == 0, child.stderr
-    return child.stdout.splitlines()
+    return output_of(code, "selection deadlocked")
 
 
 def test_the_same_framework_selected_inside_the_import_is_selected_once() -> None:
